@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Timeline.Domain.Model;
+
+namespace Timeline.Domain.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.IsVersioned();
+        b.Property(p => p.Key).HasMaxLength(Limits.Key);
+        b.HasIndex(p => p.Key).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(Limits.PersonName);
+        b.HasIndex(p => p.Name);
+        b.Property(p => p.Born).IsHistoricalDate();
+        b.Property(p => p.Died).IsHistoricalDate();
+        b.Property(p => p.Description).HasMaxLength(Limits.Description);
+        b.HasMany(p => p.Names).WithOne(n => n.Person).HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Participations).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonName>
+{
+    public void Configure(EntityTypeBuilder<PersonName> b)
+    {
+        b.Property(n => n.Name).HasMaxLength(Limits.PersonName);
+        b.Property(n => n.Folded).HasMaxLength(Limits.PersonName * 2);
+        b.HasIndex(n => n.Folded);
+        b.HasIndex(n => n.PersonId);
+        b.HasQueryFilter(n => !n.Person!.IsDeleted);
+    }
+}
+
+internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Participation>
+{
+    public void Configure(EntityTypeBuilder<Participation> b)
+    {
+        b.Property(p => p.Role).IsEnumText();
+        b.Property(p => p.Outcome).HasMaxLength(Limits.Outcome);
+        b.Property(p => p.Charge).HasMaxLength(Limits.Charge);
+        b.Property(p => p.Verdict).HasMaxLength(Limits.Verdict);
+        b.Property(p => p.Sentence).HasMaxLength(Limits.Sentence);
+        // A person's events, and an event's people in order.
+        b.HasIndex(p => new { p.PersonId, p.EventId });
+        b.HasIndex(p => new { p.EventId, p.Position });
+        b.HasQueryFilter(p => !p.Event!.IsDeleted && !p.Person!.IsDeleted);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using System.Data.Common;
+using Timeline.Domain.Queries;
+using Timeline.Domain.Seeding;
+
+namespace Timeline.Domain.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>The default store: a SQLite file beside the app, created on first start.</summary>
+    public static string DefaultConnectionString =>
+        $"Data Source={Path.Combine(AppContext.BaseDirectory, "timeline.db")}";
+
+    /// <summary>Registers the context factory and the domain's query and command services.</summary>
+    public static IServiceCollection AddTimelineDomain(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<TimelineDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<EventQueries>();
+        services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<SeedLoader>();
+        return services;
+    }
+
+    /// <summary>Creates the file if needed, switches it to WAL and applies pending migrations.</summary>
+    public static int Migrate(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var wal = connection.CreateCommand())
+        {
+            // Readers never wait for the writer; the setting is stored in the file.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        return SchemaMigrator.Migrate(connection);
+    }
+
+    /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            // WAL makes NORMAL durable against application crashes; busy_timeout lets writers queue briefly.
+            cmd.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

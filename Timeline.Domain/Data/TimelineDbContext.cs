@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.Model;
+using Timeline.Domain.Search;
+
+namespace Timeline.Domain.Data;
+
+public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : DbContext(options)
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<DateClaim> DateClaims => Set<DateClaim>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+    }
+
+    /// <summary>Bulk loaders turn this off and rebuild the search index once at the end.</summary>
+    public bool IndexOnSave { get; set; } = true;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        if (!IndexOnSave) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var touched = SearchTouches.Collect(ChangeTracker);
+        // The rows and their search entries change together or not at all.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await SearchIndex.UpdateAsync(this, await touched.EventIdsAsync(this, cancellationToken), cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    // The version is the concurrency token: an update matches only the version the editor loaded.
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Added) entry.Entity.Version = 1;
+            else if (entry.State == EntityState.Modified)
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+    }
+}

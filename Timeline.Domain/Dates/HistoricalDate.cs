@@ -1,0 +1,255 @@
+using System.Globalization;
+
+namespace Timeline.Domain.Dates;
+
+/// <summary>
+/// A date as a historian writes it: known to a year, month or day, qualified (c., ?, before, after) and
+/// in the calendar of its source. It is stored as written; its Gregorian bounds are computed so that
+/// uncertain dates still sort and filter. See docs/historical-dates.md for the rules.
+/// </summary>
+public sealed record HistoricalDate
+{
+    private static readonly JulianCalendar JulianCal = new();
+    private static readonly string[] MonthNames =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    private HistoricalDate(int year, int? month, int? day, DateQualifier qualifier, CalendarSystem calendar)
+    {
+        Year = year;
+        Month = month;
+        Day = day;
+        Qualifier = qualifier;
+        Calendar = calendar;
+        (Earliest, Latest, SortKey) = ComputeBounds();
+    }
+
+    public int Year { get; }
+    public int? Month { get; }
+    public int? Day { get; }
+    public DateQualifier Qualifier { get; }
+    public CalendarSystem Calendar { get; }
+
+    public DatePrecision Precision => Day is not null ? DatePrecision.Day
+        : Month is not null ? DatePrecision.Month : DatePrecision.Year;
+
+    /// <summary>The earliest Gregorian day the date can mean.</summary>
+    public DateOnly Earliest { get; }
+
+    /// <summary>The latest Gregorian day the date can mean.</summary>
+    public DateOnly Latest { get; }
+
+    /// <summary>Where the date sorts: its first Gregorian day, or its bound for before/after dates.</summary>
+    public DateOnly SortKey { get; }
+
+    /// <summary>True when the date is anything but an exact day, month or year.</summary>
+    public bool IsUncertain => Qualifier != DateQualifier.Exact;
+
+    public static HistoricalDate Create(int year, int? month = null, int? day = null,
+        DateQualifier qualifier = DateQualifier.Exact, CalendarSystem calendar = CalendarSystem.Gregorian)
+    {
+        var error = Check(year, month, day, qualifier, calendar);
+        return error is null ? new HistoricalDate(year, month, day, qualifier, calendar) : throw new FormatException(error);
+    }
+
+    public static bool TryCreate(int year, int? month, int? day, DateQualifier qualifier, CalendarSystem calendar,
+        out HistoricalDate? date, out string? error)
+    {
+        error = Check(year, month, day, qualifier, calendar);
+        date = error is null ? new HistoricalDate(year, month, day, qualifier, calendar) : null;
+        return date is not null;
+    }
+
+    public HistoricalDate WithCalendar(CalendarSystem calendar) => Create(Year, Month, Day, Qualifier, calendar);
+
+    public HistoricalDate WithQualifier(DateQualifier qualifier) => Create(Year, Month, Day, qualifier, Calendar);
+
+    private static string? Check(int year, int? month, int? day, DateQualifier qualifier, CalendarSystem calendar)
+    {
+        if (year is < 1 or > 9999) return $"Year {year} is outside 1–9999.";
+        if (day is not null && month is null) return "A day needs a month.";
+        if (month is < 1 or > 12) return $"Month {month} does not exist.";
+        if (!Enum.IsDefined(qualifier)) return "Unknown qualifier.";
+        if (!Enum.IsDefined(calendar)) return "Unknown calendar.";
+        if (day is not null)
+        {
+            var days = calendar == CalendarSystem.Julian
+                ? JulianCal.GetDaysInMonth(year, month!.Value)
+                : DateTime.DaysInMonth(year, month!.Value);
+            if (day < 1 || day > days)
+                return $"{MonthNames[month.Value - 1]} {year} has no day {day}{(calendar == CalendarSystem.Julian ? " in the Julian calendar" : "")}.";
+        }
+        return null;
+    }
+
+    // ---- bounds ----
+
+    private (DateOnly Earliest, DateOnly Latest, DateOnly Sort) ComputeBounds()
+    {
+        var first = ToGregorian(Year, Month ?? 1, Day ?? 1);
+        var lastDay = Day ?? DaysIn(Year, Month ?? 12);
+        var last = ToGregorian(Year, Month ?? 12, lastDay);
+        switch (Qualifier)
+        {
+            case DateQualifier.Exact:
+                return (first, last, first);
+            case DateQualifier.Circa:
+            case DateQualifier.Uncertain:
+                return (Shift(first, -1), Shift(last, 1), first);
+            case DateQualifier.CircaUncertain:
+                return (Shift(first, -2), Shift(last, 2), first);
+            case DateQualifier.Before:
+                return (Horizon(first, -1), last, last);
+            default: // After
+                return (first, Horizon(last, 1), first);
+        }
+    }
+
+    private int DaysIn(int year, int month) => Calendar == CalendarSystem.Julian
+        ? JulianCal.GetDaysInMonth(year, month)
+        : DateTime.DaysInMonth(year, month);
+
+    private DateOnly ToGregorian(int year, int month, int day)
+    {
+        if (Calendar == CalendarSystem.Gregorian) return new DateOnly(year, month, day);
+        try
+        {
+            return DateOnly.FromDateTime(JulianCal.ToDateTime(year, month, day, 0, 0, 0, 0));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return year < 5000 ? DateOnly.MinValue : DateOnly.MaxValue;
+        }
+    }
+
+    // How far "c." and "?" widen a date, by precision: two years, one month or a week per step.
+    private DateOnly Shift(DateOnly d, int steps) => Clamp(() => Precision switch
+    {
+        DatePrecision.Year => d.AddYears(2 * steps),
+        DatePrecision.Month => d.AddMonths(steps),
+        _ => d.AddDays(7 * steps),
+    }, steps);
+
+    // How far an open "before"/"after" date reaches: ten years, one year or three months.
+    private DateOnly Horizon(DateOnly d, int direction) => Clamp(() => Precision switch
+    {
+        DatePrecision.Year => d.AddYears(10 * direction),
+        DatePrecision.Month => d.AddYears(direction),
+        _ => d.AddMonths(3 * direction),
+    }, direction);
+
+    private static DateOnly Clamp(Func<DateOnly> f, int direction)
+    {
+        try { return f(); }
+        catch (ArgumentOutOfRangeException) { return direction < 0 ? DateOnly.MinValue : DateOnly.MaxValue; }
+    }
+
+    // ---- EDTF ----
+
+    /// <summary>The EDTF form: <c>1929-10</c>, <c>1929~</c>, <c>../1930</c>, <c>1930/..</c>.</summary>
+    public string ToEdtf()
+    {
+        var core = Year.ToString("0000", CultureInfo.InvariantCulture)
+            + (Month is { } m ? "-" + m.ToString("00", CultureInfo.InvariantCulture) : "")
+            + (Day is { } d ? "-" + d.ToString("00", CultureInfo.InvariantCulture) : "");
+        return Qualifier switch
+        {
+            DateQualifier.Circa => core + "~",
+            DateQualifier.Uncertain => core + "?",
+            DateQualifier.CircaUncertain => core + "%",
+            DateQualifier.Before => "../" + core,
+            DateQualifier.After => core + "/..",
+            _ => core,
+        };
+    }
+
+    /// <summary>Parses one EDTF date (level 0, the level 1 qualifiers and open ends).</summary>
+    public static HistoricalDate ParseEdtf(string text, CalendarSystem calendar = CalendarSystem.Gregorian) =>
+        TryParseEdtf(text, calendar, out var date, out var error) ? date! : throw new FormatException(error);
+
+    public static bool TryParseEdtf(string? text, CalendarSystem calendar, out HistoricalDate? date, out string? error)
+    {
+        date = null;
+        var s = (text ?? "").Trim();
+        if (s.Length == 0) { error = "The date is empty."; return false; }
+        var qualifier = DateQualifier.Exact;
+        if (s.StartsWith("../", StringComparison.Ordinal)) { qualifier = DateQualifier.Before; s = s[3..]; }
+        else if (s.EndsWith("/..", StringComparison.Ordinal)) { qualifier = DateQualifier.After; s = s[..^3]; }
+        if (s.Length > 0 && s[^1] is '~' or '?' or '%')
+        {
+            if (qualifier != DateQualifier.Exact)
+            {
+                error = $"'{text}' combines an open end with a qualifier; write one or the other.";
+                return false;
+            }
+            qualifier = s[^1] switch { '~' => DateQualifier.Circa, '?' => DateQualifier.Uncertain, _ => DateQualifier.CircaUncertain };
+            s = s[..^1];
+        }
+        var parts = s.Split('-');
+        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2) || !parts.All(IsDigits))
+        {
+            error = $"'{text}' is not an EDTF date such as 1929, 1929-10, 1929-10-15, 1929~, 1929? or ../1930.";
+            return false;
+        }
+        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        int? month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
+        int? day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
+        if (month is >= 21 and <= 24)
+        {
+            error = $"'{text}' uses an EDTF season; give a month instead.";
+            return false;
+        }
+        return TryCreate(year, month, day, qualifier, calendar, out date, out error);
+    }
+
+    private static bool IsDigits(string p) => p.Length > 0 && p.All(char.IsAsciiDigit);
+
+    // ---- display ----
+
+    /// <summary>How people read it: "c. 1929", "Oct 1929", "before 1930", "25 Oct (7 Nov) 1917".</summary>
+    public string Display
+    {
+        get
+        {
+            var core = Calendar == CalendarSystem.Julian ? JulianCore() : GregorianCore(Year, Month, Day);
+            return Qualifier switch
+            {
+                DateQualifier.Circa => "c. " + core,
+                DateQualifier.Uncertain => core + "?",
+                DateQualifier.CircaUncertain => "c. " + core + "?",
+                DateQualifier.Before => "before " + core,
+                DateQualifier.After => "after " + core,
+                _ => core,
+            };
+        }
+    }
+
+    private static string GregorianCore(int year, int? month, int? day) =>
+        (day is { } d ? d.ToString(CultureInfo.InvariantCulture) + " " : "")
+        + (month is { } m ? MonthNames[m - 1] + " " : "")
+        + year.ToString(CultureInfo.InvariantCulture);
+
+    private string JulianCore()
+    {
+        if (Day is null) return GregorianCore(Year, Month, null) + " (OS)";
+        var g = ToGregorian(Year, Month!.Value, Day.Value);
+        if (g.Year != Year)
+            return $"{GregorianCore(Year, Month, Day)} ({GregorianCore(g.Year, g.Month, g.Day)})";
+        if (g.Month != Month)
+            return $"{Day} {MonthNames[Month.Value - 1]} ({g.Day} {MonthNames[g.Month - 1]}) {Year}";
+        return $"{Day} ({g.Day}) {MonthNames[Month.Value - 1]} {Year}";
+    }
+
+    public override string ToString() => Display;
+
+    // ---- storage ----
+
+    private const string JulianPrefix = "julian:";
+
+    /// <summary>The form kept in one database column: the EDTF, prefixed "julian:" for Old Style dates.</summary>
+    public string ToStorage() => Calendar == CalendarSystem.Julian ? JulianPrefix + ToEdtf() : ToEdtf();
+
+    public static HistoricalDate FromStorage(string stored) =>
+        stored.StartsWith(JulianPrefix, StringComparison.Ordinal)
+            ? ParseEdtf(stored[JulianPrefix.Length..], CalendarSystem.Julian)
+            : ParseEdtf(stored);
+}

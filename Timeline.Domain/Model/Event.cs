@@ -1,0 +1,67 @@
+using Timeline.Domain.Dates;
+
+namespace Timeline.Domain.Model;
+
+/// <summary>Something that happened, dated (often uncertainly) and attested by evidence.</summary>
+public sealed class Event : Entity
+{
+    private HistoricalDate _start = HistoricalDate.Create(1900);
+    private HistoricalDate? _end;
+
+    /// <summary>A stable external id (seed and import files); null for records created in the app.</summary>
+    public string? Key { get; set; }
+
+    public EventKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? Place { get; set; }
+    public ClaimStatus ClaimStatus { get; set; }
+
+    public HistoricalDate Start
+    {
+        get => _start;
+        set { _start = value; UpdateBounds(); }
+    }
+
+    public HistoricalDate? End
+    {
+        get => _end;
+        set { _end = value; UpdateBounds(); }
+    }
+
+    /// <summary>Earliest possible Gregorian day, as <see cref="DateOnly.DayNumber"/>: indexed for windows.</summary>
+    public int EarliestDay { get; private set; }
+
+    /// <summary>Latest possible Gregorian day of the start or, for ranges, of the end.</summary>
+    public int LatestDay { get; private set; }
+
+    /// <summary>Chronological order.</summary>
+    public int SortDay { get; private set; }
+
+    // Kind details. Flat columns: each kind has few, and one row per event keeps windows cheap.
+    public string? Court { get; set; }
+    public string? ArrestAgency { get; set; }
+    public string? ArrestPlace { get; set; }
+    public string? ArrestCharge { get; set; }
+    public ExpulsionScope? ExpelledFrom { get; set; }
+    public string? ExpelledFromOrganisation { get; set; }
+    public string? ExpellingBody { get; set; }
+    public string? ExpulsionReason { get; set; }
+
+    public List<Participation> Participants { get; set; } = [];
+    public List<EvidenceLink> Evidence { get; set; } = [];
+    public List<DateClaim> DateClaims { get; set; } = [];
+
+    public DateOnly Earliest => DateOnly.FromDayNumber(EarliestDay);
+    public DateOnly Latest => DateOnly.FromDayNumber(LatestDay);
+
+    /// <summary>"15 Oct 1929", or "19 Aug 1936 – 24 Aug 1936" for a range.</summary>
+    public string DateDisplay => DateText.Display(Start, End);
+
+    private void UpdateBounds()
+    {
+        EarliestDay = _start.Earliest.DayNumber;
+        SortDay = _start.SortKey.DayNumber;
+        LatestDay = Math.Max(_start.Latest.DayNumber, _end?.Latest.DayNumber ?? 0);
+    }
+}

@@ -1,0 +1,49 @@
+using Timeline.Domain.Dates;
+
+namespace Timeline.Domain.Model;
+
+public sealed class Person : Entity
+{
+    public string? Key { get; set; }
+    public string Name { get; set; } = "";
+    public HistoricalDate? Born { get; set; }
+    public HistoricalDate? Died { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>Every name the person is found under, the display name first; see <see cref="PersonName"/>.</summary>
+    public List<PersonName> Names { get; set; } = [];
+
+    public List<Participation> Participations { get; set; } = [];
+}
+
+/// <summary>
+/// One spelling of a person's name (display name, transliteration, Cyrillic), with its folded search key
+/// so that Miasnikov, Myasnikov, Mjasnikov and Мясников all meet.
+/// </summary>
+public sealed class PersonName
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string Name { get; set; } = "";
+    public string Folded { get; set; } = "";
+    public bool IsPrimary { get; set; }
+}
+
+/// <summary>A person's part in an event. Defendants also carry their charge, verdict and sentence.</summary>
+public sealed class Participation
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public Event? Event { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public ParticipantRole Role { get; set; }
+    public string? Outcome { get; set; }
+    public string? Charge { get; set; }
+    public string? Verdict { get; set; }
+    public string? Sentence { get; set; }
+
+    /// <summary>Order within the event, as the source lists them.</summary>
+    public int Position { get; set; }
+}

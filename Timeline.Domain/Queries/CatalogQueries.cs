@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.Data;
+using Timeline.Domain.Model;
+using Timeline.Domain.Text;
+
+namespace Timeline.Domain.Queries;
+
+/// <summary>Reads persons and sources: searches, pages and single records.</summary>
+public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
+{
+    /// <summary>Persons whose name or a variant contains the query (folded), best matches first.</summary>
+    public async Task<Page<PersonView>> SearchPersonsAsync(string? q, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
+        page = Math.Max(page, 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        IQueryable<Person> persons = db.Persons.AsNoTracking();
+        var folded = NameFolding.Fold(q);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            if (folded.Length == 0) return new Page<PersonView>(0, []);
+            persons = persons.Where(p => p.Names.Any(n => n.Folded.Contains(folded)));
+        }
+        var total = await persons.CountAsync(ct);
+        // Names that start with the query rank before names that merely contain it.
+        var ids = await persons
+            .OrderByDescending(p => p.Names.Any(n => EF.Functions.Like(n.Folded, folded + "%")))
+            .ThenByDescending(p => p.Participations.Count)
+            .ThenBy(p => p.Name)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+        return new Page<PersonView>(total, await LoadPersonsAsync(db, ids, ct));
+    }
+
+    public async Task<PersonView?> GetPersonAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var list = await LoadPersonsAsync(db, [id], ct);
+        return list.Count == 0 ? null : list[0];
+    }
+
+    private static async Task<IReadOnlyList<PersonView>> LoadPersonsAsync(TimelineDbContext db, List<int> ids, CancellationToken ct)
+    {
+        var rows = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, p.Key, p.Name, p.Born, p.Died, p.Description,
+                Variants = p.Names.Where(n => !n.IsPrimary).OrderBy(n => n.Id).Select(n => n.Name).ToList(),
+                Events = p.Participations.Select(x => x.EventId).Distinct().Count(),
+            })
+            .ToDictionaryAsync(p => p.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id])
+            .Select(p => new PersonView(p.Id, p.Key, p.Name, p.Variants, p.Born, p.Died, p.Description, p.Events)).ToList();
+    }
+
+    public async Task<Page<SourceView>> SearchSourcesAsync(string? q, SourceKind? kind = null, int page = 1, int pageSize = 100,
+        CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
+        page = Math.Max(page, 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        IQueryable<Source> sources = db.Sources.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // LIKE is case-insensitive for ASCII in SQLite; wildcards typed by the user are taken literally.
+            var pattern = "%" + q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            sources = sources.Where(s => EF.Functions.Like(s.Title, pattern, "\\") || EF.Functions.Like(s.Author!, pattern, "\\")
+                || EF.Functions.Like(s.ArchiveName!, pattern, "\\") || EF.Functions.Like(s.Publication!, pattern, "\\"));
+        }
+        if (kind is { } k) sources = sources.Where(s => s.Kind == k);
+        var total = await sources.CountAsync(ct);
+        var ids = await sources.OrderByDescending(s => s.Evidence.Count).ThenBy(s => s.Title)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(s => s.Id).ToListAsync(ct);
+        return new Page<SourceView>(total, await LoadSourcesAsync(db, ids, ct));
+    }
+
+    public async Task<SourceView?> GetSourceAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var list = await LoadSourcesAsync(db, [id], ct);
+        return list.Count == 0 ? null : list[0];
+    }
+
+    private static async Task<IReadOnlyList<SourceView>> LoadSourcesAsync(TimelineDbContext db, List<int> ids, CancellationToken ct)
+    {
+        var rows = await db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { Source = s, Evidence = s.Evidence.Count })
+            .ToDictionaryAsync(s => s.Source.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new SourceView(r.Source.Id, r.Source.Key,
+            r.Source.Title, r.Source.Author, r.Source.Kind, r.Source.Date, r.Source.Language, r.Source.Url, r.Source.Publication,
+            r.Source.Description, r.Source.Archive, r.Evidence)).ToList();
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.Data;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Model;
+using Timeline.Domain.Search;
+using Timeline.Domain.Text;
+
+namespace Timeline.Domain.Queries;
+
+/// <summary>
+/// Read side of the event store. Each method opens its own short-lived context (the right lifetime for
+/// Blazor Server circuits), reads without tracking and projects into view records.
+/// </summary>
+public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
+{
+    public async Task<Page<EventView>> SearchAsync(EventFilter filter, int page = 1, int pageSize = 50,
+        EventSort sort = EventSort.Date, bool withTotal = true, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
+        page = Math.Max(page, 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = await FilterAsync(db, filter, ct);
+        var total = withTotal ? await query.CountAsync(ct) : -1;
+        var ids = await Sort(query, sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        var items = await LoadViewsAsync(db, ids, ct);
+        return new Page<EventView>(total, items);
+    }
+
+    public async Task<EventView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var views = await LoadViewsAsync(db, [id], ct);
+        return views.Count == 0 ? null : views[0];
+    }
+
+    public async Task<int> CountAsync(EventFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (await FilterAsync(db, filter, ct)).CountAsync(ct);
+    }
+
+    /// <summary>Applies a filter; person names are resolved to ids first, through their folded variants.</summary>
+    internal static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct)
+    {
+        IQueryable<Event> q = db.Events.AsNoTracking();
+        if (filter.HasPersons)
+        {
+            var ids = new HashSet<int>(filter.PersonIds);
+            foreach (var name in filter.PersonNames)
+                ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
+            var list = ids.ToList();
+            q = q.Where(e => db.Participations.Any(p => p.EventId == e.Id && list.Contains(p.PersonId)));
+        }
+        if (filter.FromYear is { } from)
+        {
+            var day = new DateOnly(Math.Clamp(from, 1, 9999), 1, 1).DayNumber;
+            q = q.Where(e => e.LatestDay >= day);
+        }
+        if (filter.ToYear is { } to)
+        {
+            var day = new DateOnly(Math.Clamp(to, 1, 9999), 12, 31).DayNumber;
+            q = q.Where(e => e.EarliestDay <= day);
+        }
+        if (filter.Kinds.Count > 0)
+        {
+            var kinds = filter.Kinds.Distinct().ToList();
+            q = q.Where(e => kinds.Contains(e.Kind));
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.Distinct().ToList();
+            q = q.Where(e => statuses.Contains(e.ClaimStatus));
+        }
+        if (filter.SourceId is { } sourceId)
+            q = q.Where(e => db.EvidenceLinks.Any(x => x.EventId == e.Id && x.SourceId == sourceId));
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+            q = TextSearch.Apply(db, q, filter.Text);
+        return q;
+    }
+
+    internal static IQueryable<Event> Sort(IQueryable<Event> q, EventSort sort) => sort switch
+    {
+        EventSort.DateDescending => q.OrderByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
+        EventSort.Title => q.OrderBy(e => e.Title).ThenBy(e => e.Id),
+        EventSort.TitleDescending => q.OrderByDescending(e => e.Title).ThenByDescending(e => e.Id),
+        EventSort.Kind => q.OrderBy(e => e.Kind).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.KindDescending => q.OrderByDescending(e => e.Kind).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.Status => q.OrderBy(e => e.ClaimStatus).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.StatusDescending => q.OrderByDescending(e => e.ClaimStatus).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        _ => q.OrderBy(e => e.SortDay).ThenBy(e => e.Id),
+    };
+
+    /// <summary>Loads full views for a page of ids, in the order given, with three batched child queries.</summary>
+    internal static async Task<IReadOnlyList<EventView>> LoadViewsAsync(TimelineDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var idList = ids.ToList();
+        var events = await db.Events.AsNoTracking().Where(e => idList.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End, e.Version,
+                e.Court, e.ArrestAgency, e.ArrestPlace, e.ArrestCharge,
+                e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason,
+            })
+            .ToDictionaryAsync(e => e.Id, ct);
+        var people = (await db.Participations.AsNoTracking().Where(p => idList.Contains(p.EventId))
+            .OrderBy(p => p.EventId).ThenBy(p => p.Position).ThenBy(p => p.Id)
+            .Select(p => new { p.EventId, View = new ParticipantView(p.PersonId, p.Person!.Name, p.Role, p.Outcome, p.Charge, p.Verdict, p.Sentence) })
+            .ToListAsync(ct)).ToLookup(p => p.EventId, p => p.View);
+        var evidence = (await db.EvidenceLinks.AsNoTracking().Where(x => idList.Contains(x.EventId))
+            .OrderBy(x => x.EventId).ThenBy(x => x.Id)
+            .Select(x => new
+            {
+                x.EventId, x.Id, x.SourceId, x.Source!.Title, x.Source.Kind, x.Locator, x.Stance, x.Note, x.EvidenceDate,
+                x.Source.ArchiveName, x.Source.Fond, x.Source.Opis, x.Source.Delo, x.Source.Volume, x.Source.Pages,
+            })
+            .ToListAsync(ct)).ToLookup(x => x.EventId, x => new EvidenceView(x.Id, x.SourceId, x.Title, x.Kind, x.Locator,
+                x.Stance, x.Note, x.EvidenceDate,
+                x.ArchiveName is null ? null : new ArchivalReference(x.ArchiveName, x.Fond, x.Opis, x.Delo, x.Volume, x.Pages).ToString()));
+        var claims = (await db.DateClaims.AsNoTracking().Where(c => idList.Contains(c.EventId))
+            .OrderBy(c => c.EventId).ThenByDescending(c => c.IsPreferred).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.EventId,
+                View = new DateClaimView(c.Id, c.Start, c.End, c.IsPreferred, c.EvidenceLinkId, c.Evidence!.SourceId,
+                    c.Evidence.Source!.Title, c.Evidence.Locator, c.Note),
+            })
+            .ToListAsync(ct)).ToLookup(c => c.EventId, c => c.View);
+
+        var result = new List<EventView>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!events.TryGetValue(id, out var e)) continue;
+            result.Add(new EventView(e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End,
+                people[id].ToList(), evidence[id].ToList(), claims[id].ToList(),
+                e.Kind == EventKind.Trial ? new TrialView(e.Court) : null,
+                e.Kind == EventKind.Arrest ? new ArrestView(e.ArrestAgency, e.ArrestPlace, e.ArrestCharge) : null,
+                e.Kind == EventKind.Expulsion ? new ExpulsionView(e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason) : null,
+                e.Version));
+        }
+        return result;
+    }
+
+    public async Task<DatabaseStats> GetStatsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = await db.Events.CountAsync(ct);
+        var persons = await db.Persons.CountAsync(ct);
+        var sources = await db.Sources.CountAsync(ct);
+        var links = await db.EvidenceLinks.CountAsync(ct);
+        int? first = events == 0 ? null : await db.Events.MinAsync(e => e.SortDay, ct);
+        int? last = events == 0 ? null : await db.Events.MaxAsync(e => e.SortDay, ct);
+        var years = await YearCountsAsync(db, ct);
+        return new DatabaseStats(events, persons, sources, links,
+            first is null ? null : DateOnly.FromDayNumber(first.Value),
+            last is null ? null : DateOnly.FromDayNumber(last.Value), years);
+    }
+
+    /// <summary>Events per year of their sort date (day numbers turned into years by SQLite's date functions).</summary>
+    internal static async Task<IReadOnlyList<YearCount>> YearCountsAsync(TimelineDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQueryRaw<YearCount>(
+            $"""
+            SELECT CAST(strftime('%Y', "SortDay" + {JulianDayOfDayZero}) AS INTEGER) AS "Year", COUNT(*) AS "Count"
+            FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1 ORDER BY 1
+            """).ToListAsync(ct);
+        return rows;
+    }
+
+    /// <summary>The SQLite julian day of <see cref="DateOnly.DayNumber"/> 0 (1 Jan 0001).</summary>
+    internal const string JulianDayOfDayZero = "1721425.5";
+}
+
+/// <summary>Person name matching shared by event filters and person search.</summary>
+public static class PersonQueries
+{
+    /// <summary>Ids of persons any of whose names contains the folded query (case, diacritics, script insensitive).</summary>
+    internal static async Task<List<int>> MatchIdsAsync(TimelineDbContext db, string name, CancellationToken ct)
+    {
+        var folded = NameFolding.Fold(name);
+        if (folded.Length == 0) return [];
+        return await db.PersonNames.AsNoTracking()
+            .Where(n => n.Folded.Contains(folded))
+            .Select(n => n.PersonId).Distinct().ToListAsync(ct);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.Data;
+using Timeline.Domain.Model;
+using Timeline.Domain.Text;
+
+namespace Timeline.Domain.Search;
+
+/// <summary>
+/// Turns what a reader types into a safe FTS5 query: every word must appear (as a prefix), in any
+/// column, as written or transliterated; "quoted phrases" stay phrases. Nothing typed can break the
+/// FTS5 syntax, so a search never fails with a server error.
+/// </summary>
+public static partial class TextSearch
+{
+    public static IQueryable<Event> Apply(TimelineDbContext db, IQueryable<Event> events, string text)
+    {
+        var match = ToMatch(text);
+        if (match is null) return events.Where(e => false);
+        var ids = db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0}", match);
+        return events.Where(e => ids.Contains(e.Id));
+    }
+
+    /// <summary>The FTS5 MATCH expression, or null when the text has nothing searchable.</summary>
+    public static string? ToMatch(string text)
+    {
+        var parts = new List<string>();
+        foreach (var term in Terms(text))
+        {
+            var words = Words(term.Text);
+            if (words.Count == 0) continue;
+            if (term.Phrase)
+            {
+                parts.Add(Quote(string.Join(' ', words)));
+                continue;
+            }
+            foreach (var w in words)
+            {
+                var folded = NameFolding.Fold(w);
+                parts.Add(folded.Length > 0 && !string.Equals(folded, w, StringComparison.OrdinalIgnoreCase)
+                    ? $"({Quote(w)}* OR {Quote(folded)}*)"
+                    : $"{Quote(w)}*");
+            }
+        }
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>The words a highlighter should mark for this query.</summary>
+    public static IReadOnlyList<string> HighlightWords(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : Terms(text).SelectMany(t => Words(t.Text)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static IEnumerable<(string Text, bool Phrase)> Terms(string text)
+    {
+        var sb = new StringBuilder();
+        var inQuote = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                if (sb.Length > 0) yield return (sb.ToString(), inQuote);
+                sb.Clear();
+                inQuote = !inQuote;
+            }
+            else sb.Append(c);
+        }
+        if (sb.Length > 0) yield return (sb.ToString(), inQuote);
+    }
+
+    private static List<string> Words(string text) => Word().Matches(text).Select(m => m.Value).ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}

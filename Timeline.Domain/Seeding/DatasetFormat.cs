@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Timeline.Domain.Seeding;
+
+// The JSON records of the dataset format (seed/README.md). The seed, imports and JSON exports share them.
+
+public sealed record SourceRecord
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? Author { get; init; }
+    public string Kind { get; init; } = "";
+    public JsonElement? Date { get; init; }
+    public string? Language { get; init; }
+    public string? Url { get; init; }
+    public string? Publication { get; init; }
+    public ArchiveRecord? Archive { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record ArchiveRecord
+{
+    public string Archive { get; init; } = "";
+    public string? Fond { get; init; }
+    public string? Opis { get; init; }
+    public string? Delo { get; init; }
+    public string? Volume { get; init; }
+    public string? Pages { get; init; }
+}
+
+public sealed record PersonRecord
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public List<string>? Variants { get; init; }
+    public JsonElement? Born { get; init; }
+    public JsonElement? Died { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record EventRecord
+{
+    public string Id { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? Summary { get; init; }
+    public JsonElement Start { get; init; }
+    public JsonElement? End { get; init; }
+    public string? Place { get; init; }
+    public string ClaimStatus { get; init; } = "";
+    public List<ParticipantRecord>? Participants { get; init; }
+    public List<EvidenceRecord>? Evidence { get; init; }
+    public List<DateClaimRecord>? DateClaims { get; init; }
+    public TrialRecord? Trial { get; init; }
+    public ArrestRecord? Arrest { get; init; }
+    public ExpulsionRecord? Expulsion { get; init; }
+}
+
+public sealed record ParticipantRecord
+{
+    public string Person { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string? Outcome { get; init; }
+    public string? Charge { get; init; }
+    public string? Verdict { get; init; }
+    public string? Sentence { get; init; }
+}
+
+public sealed record EvidenceRecord
+{
+    public string Source { get; init; } = "";
+    public string Locator { get; init; } = "";
+    public string Stance { get; init; } = "supports";
+    public string? Note { get; init; }
+    public JsonElement? Date { get; init; }
+}
+
+public sealed record DateClaimRecord
+{
+    public JsonElement Start { get; init; }
+    public JsonElement? End { get; init; }
+    public bool Preferred { get; init; }
+    public string Source { get; init; } = "";
+    public string Locator { get; init; } = "";
+    public string? Note { get; init; }
+}
+
+public sealed record TrialRecord
+{
+    public string? Court { get; init; }
+}
+
+public sealed record ArrestRecord
+{
+    public string? Agency { get; init; }
+    public string? Place { get; init; }
+    public string? Charge { get; init; }
+}
+
+public sealed record ExpulsionRecord
+{
+    public string? From { get; init; }
+    public string? Organisation { get; init; }
+    public string? Body { get; init; }
+    public string? Reason { get; init; }
+}
+
+public static class DatasetJson
+{
+    /// <summary>Strict reading: unknown fields are errors, so a typo in a file is caught, not ignored.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

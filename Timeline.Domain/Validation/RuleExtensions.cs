@@ -1,0 +1,28 @@
+using FluentValidation;
+using Timeline.Domain.Dates;
+
+namespace Timeline.Domain.Validation;
+
+public static class RuleExtensions
+{
+    /// <summary>An absolute http or https address; anything else (javascript:, file:, ftp:) is refused.</summary>
+    public static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(u => string.IsNullOrWhiteSpace(u) || IsHttpUrl(u))
+            .WithMessage("{PropertyName} must be an http or https address.");
+
+    /// <summary>Typed date text that <see cref="DateInput"/> can read, with its own explanation when it cannot.</summary>
+    public static IRuleBuilderOptions<T, string?> ReadableDate<T>(this IRuleBuilder<T, string?> rule, bool allowRange = false) =>
+        (IRuleBuilderOptions<T, string?>)rule.Custom((text, ctx) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            if (!DateInput.TryParse(text, CalendarSystem.Gregorian, out var parsed, out var error))
+                ctx.AddFailure(error);
+            else if (!allowRange && parsed!.End is not null)
+                ctx.AddFailure("Give a single date here, not a range.");
+        });
+}

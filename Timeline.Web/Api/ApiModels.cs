@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Model;
+using Timeline.Domain.Queries;
+
+namespace Timeline.Web.Api;
+
+// The API's wire shapes. They are a public contract for researchers' scripts, so they are explicit
+// records rather than the domain views serialized as they happen to be.
+
+public sealed record PageDto<T>(int Total, IReadOnlyList<T> Items);
+
+public sealed record ParticipantDto(int PersonId, string Name, ParticipantRole Role, string? Outcome, string? Charge,
+    string? Verdict, string? Sentence);
+
+public sealed record EvidenceDto(int SourceId, string Source, string Locator, Stance Stance, string? Note,
+    string? Date, string? ArchivalReference);
+
+public sealed record DateClaimDto(string Start, string? End, string Display, bool Preferred, int SourceId, string Source,
+    string Locator, string? Note,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalendarSystem? Calendar);
+
+public sealed record EventDto(
+    int Id,
+    string? Key,
+    EventKind Kind,
+    string Title,
+    string Summary,
+    string? Place,
+    string Start,
+    string? End,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalendarSystem? Calendar,
+    string Display,
+    DateOnly Earliest,
+    DateOnly Latest,
+    ClaimStatus ClaimStatus,
+    IReadOnlyList<ParticipantDto> Participants,
+    IReadOnlyList<EvidenceDto> Evidence,
+    IReadOnlyList<DateClaimDto> DateClaims,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialView? Trial,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArrestView? Arrest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExpulsionView? Expulsion)
+{
+    public static EventDto From(EventView e) => new(
+        e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place,
+        e.Start.ToEdtf(), e.End?.ToEdtf(), JulianOrNull(e.Start, e.End), e.DateDisplay, e.Earliest, e.Latest, e.ClaimStatus,
+        e.Participants.Select(p => new ParticipantDto(p.PersonId, p.Name, p.Role, p.Outcome, p.Charge, p.Verdict, p.Sentence)).ToList(),
+        e.Evidence.Select(x => new EvidenceDto(x.SourceId, x.Source, x.Locator, x.Stance, x.Note, x.Date?.ToEdtf(), x.ArchivalReference)).ToList(),
+        e.DateClaims.Select(c => new DateClaimDto(c.Start.ToEdtf(), c.End?.ToEdtf(), c.Display, c.Preferred, c.SourceId, c.Source,
+            c.Locator, c.Note, JulianOrNull(c.Start, c.End))).ToList(),
+        e.Trial, e.Arrest, e.Expulsion);
+
+    // EDTF has no calendar; an Old Style date says so explicitly rather than pass for Gregorian.
+    private static CalendarSystem? JulianOrNull(HistoricalDate start, HistoricalDate? end) =>
+        start.Calendar == CalendarSystem.Julian || end?.Calendar == CalendarSystem.Julian ? CalendarSystem.Julian : null;
+}
+
+public sealed record PersonDto(int Id, string? Key, string Name, IReadOnlyList<string> Variants, string? Born, string? Died,
+    string? Description, int EventCount)
+{
+    public static PersonDto From(PersonView p) =>
+        new(p.Id, p.Key, p.Name, p.Variants, p.Born?.ToEdtf(), p.Died?.ToEdtf(), p.Description, p.EventCount);
+}
+
+public sealed record SourceDto(int Id, string? Key, string Title, string? Author, SourceKind Kind, string? Date, string? Language,
+    string? Url, string? Publication, string? Description, string? ArchivalReference, ArchivalReference? Archive, int EvidenceCount)
+{
+    public static SourceDto From(SourceView s) => new(s.Id, s.Key, s.Title, s.Author, s.Kind, s.Date?.ToEdtf(), s.Language, s.Url,
+        s.Publication, s.Description, s.Archive?.ToString(), s.Archive, s.EvidenceCount);
+}
+
+public sealed record StatsDto(int Events, int Persons, int Sources, int EvidenceLinks, DateOnly? First, DateOnly? Last);

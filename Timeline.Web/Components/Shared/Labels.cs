@@ -1,0 +1,50 @@
+using Timeline.Domain.Model;
+
+namespace Timeline.Web.Components.Shared;
+
+/// <summary>How enum values read on screen.</summary>
+public static class Labels
+{
+    public static string Of(EventKind kind) => kind switch
+    {
+        EventKind.Exile => "Exile or deportation",
+        EventKind.Meeting => "Meeting or congress",
+        EventKind.Protest => "Strike or protest",
+        _ => Sentence(kind.ToString()),
+    };
+
+    public static string Of(ParticipantRole role) => role switch
+    {
+        ParticipantRole.PresidingJudge => "presiding judge",
+        ParticipantRole.Defence => "defence counsel",
+        _ => Sentence(role.ToString()).ToLowerInvariant(),
+    };
+
+    public static string Of(SourceKind kind) => kind switch
+    {
+        SourceKind.WebPage => "Web page",
+        _ => Sentence(kind.ToString()),
+    };
+
+    public static string Of(Stance stance) => stance switch
+    {
+        Stance.Supports => "supports",
+        Stance.Contradicts => "contradicts",
+        _ => "mentions",
+    };
+
+    public static string Of(ExpulsionScope scope) => scope switch
+    {
+        ExpulsionScope.CentralCommittee => "the Central Committee",
+        ExpulsionScope.Party => "the party",
+        ExpulsionScope.Country => "the country",
+        _ => "another body",
+    };
+
+    // "ArchivalDocument" -> "Archival document"
+    private static string Sentence(string pascal)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(pascal, "(?<!^)(?=[A-Z])");
+        return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
+    }
+}

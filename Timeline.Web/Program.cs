@@ -1,0 +1,44 @@
+using Radzen;
+using Timeline.Domain.Data;
+using Timeline.Domain.Seeding;
+using Timeline.Web;
+using Timeline.Web.Api;
+using Timeline.Web.Components;
+
+if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
+builder.Services.AddTimelineDomain(connectionString);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+
+var app = builder.Build();
+
+// Schema first, then the seed dataset if the database is empty (a second start changes nothing).
+DatabaseSetup.Migrate(connectionString);
+var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
+if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
+    await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePages();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapTimelineApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
