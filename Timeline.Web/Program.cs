@@ -9,8 +9,8 @@ if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.Configuration.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
-builder.Services.AddTimelineDomain(connectionString);
+static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
+builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
@@ -20,7 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 var app = builder.Build();
 
 // Schema first, then the seed dataset if the database is empty (a second start changes nothing).
-DatabaseSetup.Migrate(connectionString);
+DatabaseSetup.Migrate(ConnectionString(app.Configuration));
 var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);

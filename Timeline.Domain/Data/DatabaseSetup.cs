@@ -15,10 +15,11 @@ public static class DatabaseSetup
         $"Data Source={Path.Combine(AppContext.BaseDirectory, "timeline.db")}";
 
     /// <summary>Registers the context factory and the domain's query and command services.</summary>
-    public static IServiceCollection AddTimelineDomain(this IServiceCollection services, string connectionString)
+    /// <param name="connectionString">Read when the factory is first built, so test hosts can override it late.</param>
+    public static IServiceCollection AddTimelineDomain(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        services.AddDbContextFactory<TimelineDbContext>(o => o
-            .UseSqlite(connectionString)
+        services.AddDbContextFactory<TimelineDbContext>((sp, o) => o
+            .UseSqlite(connectionString(sp))
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EventQueries>();
         services.AddSingleton<CatalogQueries>();

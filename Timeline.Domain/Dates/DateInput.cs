@@ -58,6 +58,9 @@ public static partial class DateInput
     public static bool TryParseOne(string? text, CalendarSystem calendar, out HistoricalDate? date, out string? error)
     {
         var s = Normalise(text);
+        if (HistoricalDate.TryParseEdtf(s, calendar, out date, out error)) return true;
+        // Text shaped like an ISO date but invalid (1929-02-30) gets the precise reason, not a generic one.
+        if (IsoShaped().IsMatch(s)) return false;
         var qualifier = DateQualifier.Exact;
         if (Prefix(ref s, "circa", "ca.", "ca", "c.", "c", "about", "approx.", "approx", "~")) qualifier = DateQualifier.Circa;
         else if (Prefix(ref s, "before", "by", "until", "..")) qualifier = DateQualifier.Before;
@@ -73,8 +76,6 @@ public static partial class DateInput
             var q = qualifier == DateQualifier.Circa && unsure ? DateQualifier.CircaUncertain : qualifier;
             return HistoricalDate.TryCreate(core.Year, core.Month, core.Day, q, calendar, out date, out error);
         }
-
-        if (HistoricalDate.TryParseEdtf(s, calendar, out date, out error)) return true;
 
         // Written forms: "15 Oct 1929", "October 1929", "Oct 15, 1929", "1929?" with a trailing mark.
         var mark = s.Length > 0 && s[^1] is '?' or '~' or '%' ? s[^1] : (char?)null;
@@ -126,6 +127,9 @@ public static partial class DateInput
     // "/" between two dates, or " - " / " to " with spaces (a bare "-" belongs to ISO dates).
     [GeneratedRegex(@"\s*/\s*|\s+-\s+|\s+to\s+", RegexOptions.IgnoreCase)]
     private static partial Regex RangeSeparator();
+
+    [GeneratedRegex(@"^(\.\./)?\d{4}(-\d{2}){0,2}[~?%]?(/\.\.)?$")]
+    private static partial Regex IsoShaped();
 
     [GeneratedRegex(@"^(?:(?<d1>\d{1,2})\s+)?(?<mon>[A-Za-z]{3,9})\.?(?:\s+(?<d2>\d{1,2}),?)?\s+(?<y>\d{4})$")]
     private static partial Regex WrittenDate();

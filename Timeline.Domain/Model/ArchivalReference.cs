@@ -41,7 +41,7 @@ public sealed partial record ArchivalReference(string Archive, string? Fond, str
         string? fond = null, opis = null, delo = null, volume = null, pages = null;
         foreach (Match m in parts)
         {
-            var value = m.Groups["v"].Value.Trim().TrimEnd('.', ',');
+            var value = Dash().Replace(m.Groups["v"].Value.Trim().TrimEnd('.', ','), "-");
             switch (m.Groups["k"].Value.ToLowerInvariant().TrimEnd('.'))
             {
                 case "f" or "ф" or "fond": fond ??= value; break;
@@ -54,6 +54,9 @@ public sealed partial record ArchivalReference(string Archive, string? Fond, str
         reference = new ArchivalReference(archive, fond, opis, delo, volume, pages);
         return true;
     }
+
+    [GeneratedRegex(@"\s*[-–]\s*")]
+    private static partial Regex Dash();
 
     [GeneratedRegex(@"(?:^|[\s,.])(?<k>f|ф|fond|op|on|оп|opis|d|д|delo|t|т|vol|tom|ll|l|лл|л)\.?\s+(?<v>[^\s,]+(?:\s*[-–]\s*[^\s,]+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Part();

@@ -18,6 +18,8 @@ public static class NameFolding
         ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
         ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "iu",
         ['я'] = "ia", ['і'] = "i", ['ї'] = "i", ['є'] = "e", ['ґ'] = "g", ['ў'] = "u",
+        // Scholarly (ISO 9 / Library of Congress) letters stand for digraphs, not plain letters.
+        ['ž'] = "zh", ['š'] = "sh", ['č'] = "ch", ['ŝ'] = "shch", ['ĉ'] = "ch", ['ẑ'] = "zh",
     };
 
     // Applied in order after lower-casing, transliterating and stripping diacritics.

@@ -17,12 +17,14 @@ public static class RuleExtensions
 
     /// <summary>Typed date text that <see cref="DateInput"/> can read, with its own explanation when it cannot.</summary>
     public static IRuleBuilderOptions<T, string?> ReadableDate<T>(this IRuleBuilder<T, string?> rule, bool allowRange = false) =>
-        (IRuleBuilderOptions<T, string?>)rule.Custom((text, ctx) =>
+        rule.Must((_, text, ctx) =>
         {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            if (!DateInput.TryParse(text, CalendarSystem.Gregorian, out var parsed, out var error))
-                ctx.AddFailure(error);
-            else if (!allowRange && parsed!.End is not null)
-                ctx.AddFailure("Give a single date here, not a range.");
-        });
+            if (string.IsNullOrWhiteSpace(text)) return true;
+            string? problem = null;
+            if (!DateInput.TryParse(text, CalendarSystem.Gregorian, out var parsed, out var error)) problem = error;
+            else if (!allowRange && parsed!.End is not null) problem = "Give a single date here, not a range.";
+            if (problem is null) return true;
+            ctx.MessageFormatter.AppendArgument("Problem", problem);
+            return false;
+        }).WithMessage("{Problem}");
 }

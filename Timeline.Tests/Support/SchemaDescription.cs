@@ -1,0 +1,54 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Timeline.Tests.Support;
+
+/// <summary>
+/// A SQLite schema as comparable text: per table its columns (name, type, not-null, default, key),
+/// indexes (name, unique, columns) and foreign keys, sorted so that column order does not matter
+/// (ALTER TABLE ADD COLUMN appends, EF orders its own way).
+/// </summary>
+public static class SchemaDescription
+{
+    /// <summary>Objects the migrations create that the EF model does not describe (FTS, history).</summary>
+    public static readonly IReadOnlySet<string> MigrationOnlyObjects = new HashSet<string>
+    {
+        "__SchemaVersions", "EventSearch", "EventSearch_data", "EventSearch_idx", "EventSearch_docsize", "EventSearch_config",
+        "EventSearch_content",
+    };
+
+    public static IReadOnlyList<string> Tables(SqliteConnection c) =>
+        Query(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0));
+
+    public static string Of(SqliteConnection c, IReadOnlySet<string> ignore)
+    {
+        var sb = new StringBuilder();
+        foreach (var table in Tables(c).Where(t => !ignore.Contains(t)))
+        {
+            sb.AppendLine($"table {table}");
+            foreach (var col in Query(c, $"PRAGMA table_info(\"{table}\")",
+                         r => $"  column {r.GetString(1)} {r.GetString(2)} notnull={r.GetInt64(3)} default={(r.IsDBNull(4) ? "" : r.GetString(4))} pk={r.GetInt64(5)}").Order(StringComparer.Ordinal))
+                sb.AppendLine(col);
+            foreach (var idx in Query(c, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2), Origin: r.GetString(3)))
+                         .Where(i => i.Origin == "c").OrderBy(i => i.Name, StringComparer.Ordinal))
+            {
+                var cols = string.Join(",", Query(c, $"PRAGMA index_info(\"{idx.Name}\")", r => (Seq: r.GetInt64(0), Name: r.GetString(2))).OrderBy(x => x.Seq).Select(x => x.Name));
+                sb.AppendLine($"  index {idx.Name} unique={idx.Unique} ({cols})");
+            }
+            foreach (var fk in Query(c, $"PRAGMA foreign_key_list(\"{table}\")",
+                         r => $"  fk {r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on delete {r.GetString(6)}").Order(StringComparer.Ordinal))
+                sb.AppendLine(fk);
+        }
+        return sb.ToString();
+    }
+
+    private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> map)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read()) list.Add(map(r));
+        return list;
+    }
+}
