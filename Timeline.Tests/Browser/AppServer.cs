@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Browser;
+
+/// <summary>
+/// The real app, started as its own process on a free local port (Kestrel picks it: --urls :0), on a
+/// copy of the seeded database. Browser tests talk to it exactly as a user's browser would.
+/// </summary>
+public sealed partial class AppServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppServer(Process process, TestDatabase database)
+    {
+        _process = process;
+        Database = database;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+    public TestDatabase Database { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<AppServer> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
+    {
+        var exe = AppExecutable();
+        var psi = new ProcessStartInfo(exe)
+        {
+            WorkingDirectory = Path.GetDirectoryName(exe)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add("http://127.0.0.1:0");
+        // Development serves the package assets (Radzen's CSS and JS) straight from the build output.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        psi.Environment["ConnectionStrings__Timeline"] = database.ConnectionString;
+        psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new AppServer(process, database);
+        void OnLine(string? line)
+        {
+            if (line is null) return;
+            lock (server._output) server._output.AppendLine(line);
+            if (Listening().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+        }
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var done = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (done != listening.Task)
+        {
+            try { process.Kill(true); } catch (InvalidOperationException) { }
+            throw new InvalidOperationException("The app did not start:\n" + server.Output);
+        }
+        server.BaseUrl = listening.Task.Result.TrimEnd('/');
+        return server;
+    }
+
+    private static string AppExecutable()
+    {
+        // The test project references Timeline.Web, so it is built in the same configuration.
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var exe = Path.Combine(Repo.Root, "Timeline.Web", "bin", configuration, "net9.0", "linux-x64", "Timeline.Web");
+        return File.Exists(exe) ? exe : throw new FileNotFoundException("Build Timeline.Web first.", exe);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException) { }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex Listening();
+}

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Browser;
+
+/// <summary>One app server and one headless Debian Chromium shared by the browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public AppServer Server { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; the test command installs it (apt-get install chromium).");
+        Server = await AppServer.StartAsync(new TestDatabase(seeded: true));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page that records every JavaScript error the page raises.</summary>
+    public async Task<WatchedPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return new WatchedPage(context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+            Server.Database.Dispose();
+        }
+    }
+}
+
+/// <summary>A page whose uncaught errors and console errors fail the test that owns it.</summary>
+public sealed class WatchedPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _errors = [];
+
+    public WatchedPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.PageError += (_, error) => { lock (_errors) _errors.Add("page error: " + error); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (_errors) _errors.Add("console error: " + message.Text);
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Opens a path and waits until the Blazor circuit has made the page interactive.</summary>
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitInteractiveAsync();
+    }
+
+    public Task WaitInteractiveAsync() =>
+        Page.Locator("[data-interactive='yes']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public void AssertNoErrors()
+    {
+        lock (_errors) Assert.True(_errors.Count == 0, "JavaScript errors on the page:\n" + string.Join('\n', _errors));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        AssertNoErrors();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
