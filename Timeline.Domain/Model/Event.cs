@@ -38,6 +38,9 @@ public sealed class Event : Entity
     /// <summary>Chronological order.</summary>
     public int SortDay { get; private set; }
 
+    /// <summary>Year × 12 + month − 1 of <see cref="SortDay"/>: lets SQL group by month, quarter, year or decade.</summary>
+    public int SortMonth { get; private set; }
+
     // Kind details. Flat columns: each kind has few, and one row per event keeps windows cheap.
     public string? Court { get; set; }
     public string? ArrestAgency { get; set; }
@@ -58,10 +61,13 @@ public sealed class Event : Entity
     /// <summary>"15 Oct 1929", or "19 Aug 1936 – 24 Aug 1936" for a range.</summary>
     public string DateDisplay => DateText.Display(Start, End);
 
+    public static int MonthIndex(DateOnly d) => d.Year * 12 + d.Month - 1;
+
     private void UpdateBounds()
     {
         EarliestDay = _start.Earliest.DayNumber;
         SortDay = _start.SortKey.DayNumber;
+        SortMonth = MonthIndex(_start.SortKey);
         LatestDay = Math.Max(_start.Latest.DayNumber, _end?.Latest.DayNumber ?? 0);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.EarliestDay);
         b.Property(e => e.LatestDay);
         b.Property(e => e.SortDay);
+        // SQLite can only add a NOT NULL column with a default (migration 0003); the model says the same.
+        b.Property(e => e.SortMonth).HasDefaultValue(0);
         b.Property(e => e.Court).HasMaxLength(Limits.Court);
         b.Property(e => e.ArrestAgency).HasMaxLength(Limits.Agency);
         b.Property(e => e.ArrestPlace).HasMaxLength(Limits.Place);
