@@ -23,6 +23,7 @@ public static class DatabaseSetup
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EventQueries>();
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<TimelineQueries>();
         services.AddSingleton<SeedLoader>();
         return services;
     }

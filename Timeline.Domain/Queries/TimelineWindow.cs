@@ -95,20 +95,4 @@ public static class Buckets
             return DateOnly.MaxValue;
         }
     }
-
-    /// <summary>Counts per bucket from (lane, day) pairs, each day clamped into the window.</summary>
-    public static IReadOnlyList<DensityBucket> Count(IEnumerable<(string Lane, int Day, int Count)> rows, DateOnly from, DateOnly to, BucketUnit unit)
-    {
-        var counts = new Dictionary<(string Lane, DateOnly Start), int>();
-        foreach (var (lane, day, n) in rows)
-        {
-            var d = DateOnly.FromDayNumber(Math.Clamp(day, from.DayNumber, to.DayNumber));
-            var key = (lane, Floor(d, unit));
-            counts[key] = counts.GetValueOrDefault(key) + n;
-        }
-        return counts
-            .Select(c => new DensityBucket(c.Key.Lane, c.Key.Start, Next(c.Key.Start, unit).AddDays(-1), c.Value))
-            .OrderBy(b => b.Lane, StringComparer.Ordinal).ThenBy(b => b.Start)
-            .ToList();
-    }
 }

@@ -1,0 +1,179 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.Data;
+using Timeline.Domain.Model;
+
+namespace Timeline.Domain.Queries;
+
+/// <summary>
+/// Serves the zoomable timeline one visible range at a time, so the browser never holds more than
+/// <see cref="Cap"/> items: the events of the range when there are that few, otherwise counts per
+/// period and lane (density buckets) that the client draws as bars.
+/// </summary>
+public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory)
+{
+    /// <summary>The most items sent for one range.</summary>
+    public const int Cap = 500;
+
+    /// <summary>Persons beyond this many get no lane of their own (an ambiguous name can match dozens).</summary>
+    public const int MaxPersonLanes = 12;
+
+    public async Task<TimelineWindow> WindowAsync(EventFilter filter, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        if (to < from) (from, to) = (to, from);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = await EventQueries.FilterAsync(db, filter, ct);
+        int a = from.DayNumber, b = to.DayNumber;
+        var inRange = events.Where(e => e.EarliestDay <= b && e.LatestDay >= a);
+
+        var persons = filter.HasPersons ? await PersonLanesAsync(db, filter, ct) : null;
+        var lanes = persons is null
+            ? Enum.GetValues<EventKind>().Select(k => new TimelineLane(LaneOf(k), k.ToString())).ToList()
+            : persons.Select(p => new TimelineLane(LaneOf(p.Id), p.Name)).ToList();
+
+        // Fetch one more than the cap: if it comes back, the range is dense.
+        var rows = await inRange.OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(Cap + 1)
+            .Select(e => new
+            {
+                e.Id, e.Title, e.Kind, e.ClaimStatus, e.EarliestDay, e.LatestDay, e.Start, e.End,
+                Claims = e.DateClaims.Count,
+            })
+            .ToListAsync(ct);
+
+        if (rows.Count <= Cap)
+        {
+            var items = new List<TimelineItem>(rows.Count);
+            ILookup<int, int>? lanesOf = null;
+            if (persons is not null)
+            {
+                var ids = rows.Select(r => r.Id).ToList();
+                var personIds = persons.Select(p => p.Id).ToList();
+                lanesOf = (await db.Participations.AsNoTracking()
+                    .Where(p => ids.Contains(p.EventId) && personIds.Contains(p.PersonId))
+                    .Select(p => new { p.EventId, p.PersonId }).Distinct().ToListAsync(ct))
+                    .ToLookup(p => p.EventId, p => p.PersonId);
+            }
+            foreach (var r in rows)
+            {
+                var uncertain = r.Start.IsUncertain || r.Start.Precision != Dates.DatePrecision.Day
+                    || (r.End is not null && (r.End.IsUncertain || r.End.Precision != Dates.DatePrecision.Day));
+                var display = Dates.DateText.Display(r.Start, r.End);
+                var disputed = r.ClaimStatus == ClaimStatus.Disputed || r.Claims > 1;
+                IEnumerable<string> laneIds = lanesOf is null ? [LaneOf(r.Kind)] : lanesOf[r.Id].Select(LaneOf);
+                foreach (var lane in laneIds)
+                    items.Add(new TimelineItem(r.Id, lane, r.Title, r.Kind, r.ClaimStatus,
+                        DateOnly.FromDayNumber(r.EarliestDay), DateOnly.FromDayNumber(r.LatestDay), display, uncertain, disputed));
+            }
+            return new TimelineWindow(from, to, rows.Count, UsedLanes(lanes, items.Select(i => i.Lane)), items, [], null);
+        }
+
+        var unit = Buckets.UnitFor(from, to);
+        var counted = persons is null
+            ? await CountByKindAsync(inRange, a, b, unit, ct)
+            : await CountByPersonAsync(db, inRange, persons.Select(p => p.Id).ToList(), a, b, unit, ct);
+        var total = await inRange.CountAsync(ct);
+        var buckets = counted.Select(c => new DensityBucket(c.Lane, c.Start, Buckets.Next(c.Start, unit).AddDays(-1), c.Count))
+            .OrderBy(x => x.Lane, StringComparer.Ordinal).ThenBy(x => x.Start).ToList();
+        return new TimelineWindow(from, to, total, UsedLanes(lanes, buckets.Select(x => x.Lane)), [], buckets, unit);
+    }
+
+    /// <summary>The span the filter's events cover, for the timeline's opening view.</summary>
+    public async Task<(DateOnly From, DateOnly To)?> ExtentAsync(EventFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = await EventQueries.FilterAsync(db, filter, ct);
+        var span = await events.GroupBy(_ => 1).Select(g => new { Min = g.Min(e => e.SortDay), Max = g.Max(e => e.SortDay) }).FirstOrDefaultAsync(ct);
+        return span is null ? null : (DateOnly.FromDayNumber(span.Min), DateOnly.FromDayNumber(span.Max));
+    }
+
+    public static string LaneOf(EventKind kind) => "k-" + kind.ToString().ToLowerInvariant();
+    public static string LaneOf(int personId) => "p-" + personId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<TimelineLane> UsedLanes(List<TimelineLane> lanes, IEnumerable<string> used)
+    {
+        var set = used.ToHashSet(StringComparer.Ordinal);
+        return lanes.Where(l => set.Contains(l.Id)).ToList();
+    }
+
+    private sealed record PersonLane(int Id, string Name);
+
+    private static async Task<List<PersonLane>> PersonLanesAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct)
+    {
+        var ids = new HashSet<int>(filter.PersonIds);
+        foreach (var name in filter.PersonNames) ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
+        var list = ids.ToList();
+        // Busiest persons first, so an ambiguous name shows its most relevant people.
+        return await db.Persons.AsNoTracking().Where(p => list.Contains(p.Id))
+            .OrderByDescending(p => p.Participations.Count).ThenBy(p => p.Name)
+            .Take(MaxPersonLanes).Select(p => new PersonLane(p.Id, p.Name)).ToListAsync(ct);
+    }
+
+    private sealed record Counted(string Lane, DateOnly Start, int Count);
+
+    // Each event counts once, in the bucket of its sort day clamped into the range, so the buckets of a
+    // lane add up to the events of that lane in the range.
+    private static async Task<List<Counted>> CountByKindAsync(IQueryable<Event> inRange, int a, int b, BucketUnit unit, CancellationToken ct)
+    {
+        var rows = await Keyed(inRange.Select(e => new Row { Kind = e.Kind, Day = e.SortDay, Month = e.SortMonth }), a, b, unit)
+            .GroupBy(r => new { r.Kind, r.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.Select(r => new Counted(LaneOf(r.Kind), KeyStart(r.Key, unit), r.Count)).ToList();
+    }
+
+    private static async Task<List<Counted>> CountByPersonAsync(TimelineDbContext db, IQueryable<Event> inRange, List<int> personIds,
+        int a, int b, BucketUnit unit, CancellationToken ct)
+    {
+        var pairs = from p in db.Participations.AsNoTracking()
+                    join e in inRange on p.EventId equals e.Id
+                    where personIds.Contains(p.PersonId)
+                    select new { p.PersonId, e.Id, e.SortDay, e.SortMonth };
+        var rows = await Keyed(pairs.Distinct().Select(x => new Row { PersonId = x.PersonId, Day = x.SortDay, Month = x.SortMonth }), a, b, unit)
+            .GroupBy(r => new { r.PersonId, r.Key }).Select(g => new { g.Key.PersonId, g.Key.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.Select(r => new Counted(LaneOf(r.PersonId), KeyStart(r.Key, unit), r.Count)).ToList();
+    }
+
+    // One shape for both lane kinds: exactly one of Kind and PersonId is meaningful per query.
+    private sealed class Row
+    {
+        public EventKind Kind { get; init; }
+        public int PersonId { get; init; }
+        public int Day { get; init; }
+        public int Month { get; init; }
+        public int Key { get; init; }
+    }
+
+    /// <summary>The bucket key in SQL: day or week from the day number, month and up from the month index.</summary>
+    private static IQueryable<Row> Keyed(IQueryable<Row> rows, int a, int b, BucketUnit unit)
+    {
+        int ma = Event.MonthIndex(DateOnly.FromDayNumber(a)), mb = Event.MonthIndex(DateOnly.FromDayNumber(b));
+        var clamped = rows.Select(r => new Row
+        {
+            Kind = r.Kind,
+            PersonId = r.PersonId,
+            Day = r.Day < a ? a : r.Day > b ? b : r.Day,
+            Month = r.Day < a ? ma : r.Day > b ? mb : r.Month,
+        });
+        return unit switch
+        {
+            BucketUnit.Day => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day }),
+            // Day number 0 (1 Jan 0001) is a Monday, so whole weeks from it start on Mondays.
+            BucketUnit.Week => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day / 7 }),
+            BucketUnit.Month => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month }),
+            BucketUnit.Quarter => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 3 }),
+            BucketUnit.Year => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 12 }),
+            _ => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 120 }),
+        };
+    }
+
+    private static DateOnly KeyStart(int key, BucketUnit unit) => unit switch
+    {
+        BucketUnit.Day => DateOnly.FromDayNumber(key),
+        BucketUnit.Week => DateOnly.FromDayNumber(key * 7),
+        BucketUnit.Month => FromMonthIndex(key),
+        BucketUnit.Quarter => FromMonthIndex(key * 3),
+        BucketUnit.Year => FromMonthIndex(key * 12),
+        _ => FromMonthIndex(Math.Max(12, key * 120)),
+    };
+
+    private static DateOnly FromMonthIndex(int m) => new(m / 12, m % 12 + 1, 1);
+}
