@@ -26,6 +26,33 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         return new Page<EventView>(total, items);
     }
 
+    /// <summary>
+    /// Every matching event in date order, read in batches with keyset paging (no growing OFFSET), each
+    /// batch on its own short-lived context: exports of any size stream in constant memory.
+    /// </summary>
+    public async IAsyncEnumerable<EventView> StreamAsync(EventFilter filter, int batchSize = 500,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        int? lastDay = null;
+        var lastId = 0;
+        while (true)
+        {
+            IReadOnlyList<EventView> batch;
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                var q = await FilterAsync(db, filter, ct);
+                if (lastDay is { } d) q = q.Where(e => e.SortDay > d || (e.SortDay == d && e.Id > lastId));
+                var keys = await q.OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(batchSize)
+                    .Select(e => new { e.Id, e.SortDay }).ToListAsync(ct);
+                if (keys.Count == 0) yield break;
+                (lastDay, lastId) = (keys[^1].SortDay, keys[^1].Id);
+                batch = await LoadViewsAsync(db, keys.Select(k => k.Id).ToList(), ct);
+            }
+            foreach (var e in batch) yield return e;
+            if (batch.Count < batchSize) yield break;
+        }
+    }
+
     public async Task<EventView?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -150,25 +177,22 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var links = await db.EvidenceLinks.CountAsync(ct);
         int? first = events == 0 ? null : await db.Events.MinAsync(e => e.SortDay, ct);
         int? last = events == 0 ? null : await db.Events.MaxAsync(e => e.SortDay, ct);
-        var years = await YearCountsAsync(db, ct);
+        var years = await YearCountsAsync(db.Events.AsNoTracking(), ct);
         return new DatabaseStats(events, persons, sources, links,
             first is null ? null : DateOnly.FromDayNumber(first.Value),
             last is null ? null : DateOnly.FromDayNumber(last.Value), years);
     }
 
-    /// <summary>Events per year of their sort date (day numbers turned into years by SQLite's date functions).</summary>
-    internal static async Task<IReadOnlyList<YearCount>> YearCountsAsync(TimelineDbContext db, CancellationToken ct)
+    /// <summary>Events per year of their sort date, for the current filter (the histogram above the views).</summary>
+    public async Task<IReadOnlyList<YearCount>> YearCountsAsync(EventFilter filter, CancellationToken ct = default)
     {
-        var rows = await db.Database.SqlQueryRaw<YearCount>(
-            $"""
-            SELECT CAST(strftime('%Y', "SortDay" + {JulianDayOfDayZero}) AS INTEGER) AS "Year", COUNT(*) AS "Count"
-            FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1 ORDER BY 1
-            """).ToListAsync(ct);
-        return rows;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await YearCountsAsync(await FilterAsync(db, filter, ct), ct);
     }
 
-    /// <summary>The SQLite julian day of <see cref="DateOnly.DayNumber"/> 0 (1 Jan 0001).</summary>
-    internal const string JulianDayOfDayZero = "1721425.5";
+    internal static async Task<IReadOnlyList<YearCount>> YearCountsAsync(IQueryable<Event> events, CancellationToken ct) =>
+        (await events.GroupBy(e => e.SortMonth / 12).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(y => new YearCount(y.Year, y.Count)).OrderBy(y => y.Year).ToList();
 }
 
 /// <summary>Person name matching shared by event filters and person search.</summary>

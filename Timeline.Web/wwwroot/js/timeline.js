@@ -1,0 +1,175 @@
+// The zoomable timeline: a thin wrapper over vis-timeline (loaded as the global `vis`). The server owns
+// the data: this module reports the visible range (debounced) and draws whatever items or density
+// buckets the server sends back for it. Text is set with textContent, never parsed as HTML.
+
+const DAY = 24 * 60 * 60 * 1000;
+const timelines = new Map();
+let nextId = 1;
+
+function toDate(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    const date = new Date(Date.UTC(2000, m - 1, d));
+    date.setUTCFullYear(y);
+    return date;
+}
+
+function toIso(date) {
+    const y = String(date.getUTCFullYear()).padStart(4, '0');
+    const m = String(date.getUTCMonth() + 1).padStart(2, '0');
+    const d = String(date.getUTCDate()).padStart(2, '0');
+    return `${y}-${m}-${d}`;
+}
+
+function label(text, className) {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    return span;
+}
+
+let visLoaded = null;
+
+// vis-timeline is large, so it is loaded the first time a timeline is shown, not on every page.
+function loadVis(url) {
+    if (window.vis) return Promise.resolve();
+    visLoaded ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`Could not load ${url}`));
+        document.head.appendChild(script);
+    });
+    return visLoaded;
+}
+
+export async function create(element, dotnet, start, end, visUrl) {
+    await loadVis(visUrl);
+    const items = new vis.DataSet();
+    const groups = new vis.DataSet();
+    const timeline = new vis.Timeline(element, items, groups, {
+        start: toDate(start),
+        end: toDate(end),
+        min: toDate('1800-01-01'),
+        max: toDate('2100-01-01'),
+        zoomMin: 7 * DAY,
+        zoomMax: 300 * 365 * DAY,
+        moment: (date) => vis.moment(date).utc(),
+        orientation: { axis: 'top', item: 'top' },
+        stack: true,
+        selectable: true,
+        showCurrentTime: false,
+        groupOrder: 'order',
+        tooltip: { followMouse: true, overflowMethod: 'cap' },
+        margin: { item: { horizontal: 2, vertical: 4 } },
+        verticalScroll: true,
+        maxHeight: '70vh',
+        xss: { disabled: false },
+    });
+    const id = nextId++;
+    const state = { timeline, items, groups, dotnet, timer: 0 };
+    timelines.set(id, state);
+
+    timeline.on('rangechanged', (props) => {
+        clearTimeout(state.timer);
+        state.timer = setTimeout(() => {
+            dotnet.invokeMethodAsync('OnRangeChanged', toIso(props.start), toIso(props.end));
+        }, 250);
+    });
+    timeline.on('select', (props) => {
+        const itemId = props.items[0];
+        if (!itemId) return;
+        const item = items.get(itemId);
+        if (item && item.bucket) {
+            // A density bar: zoom into its period; the range change brings its events.
+            timeline.setWindow(item.start, item.end);
+            timeline.setSelection([]);
+        } else if (item) {
+            dotnet.invokeMethodAsync('OnSelect', item.eventId);
+        }
+    });
+    element.addEventListener('keydown', (e) => {
+        const keys = { '+': () => timeline.zoomIn(0.5), '=': () => timeline.zoomIn(0.5), '-': () => timeline.zoomOut(0.5),
+            ArrowLeft: () => move(id, -0.25), ArrowRight: () => move(id, 0.25), Home: () => timeline.fit() };
+        const action = keys[e.key];
+        if (action) {
+            e.preventDefault();
+            action();
+        }
+    });
+    return id;
+}
+
+export function setData(id, lanes, events, buckets) {
+    const s = timelines.get(id);
+    if (!s) return;
+    s.groups.clear();
+    s.groups.add(lanes.map((l, i) => ({ id: l.id, content: label(l.label, 'tl-lane'), order: i })));
+    const max = buckets.reduce((m, b) => Math.max(m, b.count), 1);
+    // Density bars sit side by side on a common baseline; events stack so none hides another.
+    const density = buckets.length > 0;
+    s.timeline.setOptions({ stack: !density, orientation: { axis: 'top', item: density ? 'bottom' : 'top' } });
+    s.items.clear();
+    s.items.add(events.map((e) => {
+        const range = e.earliest !== e.latest;
+        const classes = ['tl-item', `tl-kind-${e.kind}`, `tl-status-${e.status}`];
+        if (e.uncertain) classes.push('tl-uncertain');
+        if (e.disputed) classes.push('tl-disputed');
+        const content = label(e.title, 'tl-item-title');
+        if (e.disputed) content.prepend(label('⚑ ', 'tl-disputed-mark'));
+        return {
+            id: e.key, eventId: e.id, group: e.lane, content,
+            start: toDate(e.earliest), end: range ? new Date(toDate(e.latest).getTime() + DAY) : undefined,
+            type: range ? 'range' : 'point', className: classes.join(' '),
+            title: label(`${e.display} — ${e.title}`, 'tl-tip'),
+        };
+    }));
+    s.items.add(buckets.map((b) => {
+        const level = Math.max(1, Math.ceil(5 * b.count / max));
+        return {
+            id: `b-${b.lane}-${b.start}`, bucket: true, group: b.lane,
+            content: label(b.count.toLocaleString('en'), 'tl-bucket-count'),
+            start: toDate(b.start), end: new Date(toDate(b.end).getTime() + DAY), type: 'range',
+            className: `tl-bucket tl-d${level}`,
+            style: `height: ${Math.round(14 + 46 * b.count / max)}px`,
+            title: label(`${b.count.toLocaleString('en')} events, ${b.start} to ${b.end}: click to zoom in`, 'tl-tip'),
+        };
+    }));
+}
+
+export function zoom(id, factor) {
+    const s = timelines.get(id);
+    if (!s) return;
+    if (factor < 1) s.timeline.zoomIn(1 - factor); else s.timeline.zoomOut(factor - 1);
+}
+
+export function move(id, fraction) {
+    const s = timelines.get(id);
+    if (!s) return;
+    const range = s.timeline.getWindow();
+    const shift = (range.end - range.start) * fraction;
+    s.timeline.setWindow(new Date(range.start.valueOf() + shift), new Date(range.end.valueOf() + shift));
+}
+
+export function setWindow(id, start, end) {
+    const s = timelines.get(id);
+    if (s) s.timeline.setWindow(toDate(start), toDate(end));
+}
+
+export function fit(id) {
+    timelines.get(id)?.timeline.fit();
+}
+
+export function select(id, eventId) {
+    const s = timelines.get(id);
+    if (!s) return;
+    const ids = s.items.getIds({ filter: (i) => i.eventId === eventId });
+    s.timeline.setSelection(ids);
+}
+
+export function dispose(id) {
+    const s = timelines.get(id);
+    if (!s) return;
+    clearTimeout(s.timer);
+    s.timeline.destroy();
+    timelines.delete(id);
+}
