@@ -1,0 +1,165 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Timeline.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public class BrowseTests(BrowserFixture browser)
+{
+    private async Task<int> TotalAsync(string query)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(browser.Server.BaseUrl) };
+        var page = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/events?{query}&pageSize=1");
+        return page.GetProperty("total").GetInt32();
+    }
+
+    /// <summary>Chooses a person in the filter bar's picker by typing part of a name, as a reader would.</summary>
+    private static async Task ChoosePersonAsync(IPage page, string typed, string option)
+    {
+        await page.GetByRole(AriaRole.Group, new() { Name = "Persons" }).GetByRole(AriaRole.Combobox).First.ClickAsync();
+        var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Search persons by any spelling" });
+        await search.FillAsync(typed);
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(option)) }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    [Fact]
+    public async Task Filtering_by_a_person_narrows_the_timeline_list_and_table_to_their_events()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list");
+
+        await ChoosePersonAsync(page, "Блюмкин", "Yakov Blumkin");
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"personId=\d+"));
+        var personId = Regex.Match(page.Url, @"personId=(\d+)").Groups[1].Value;
+        var expected = await TotalAsync($"personId={personId}");
+        Assert.True(expected >= 20, $"{expected} events for Blumkin");
+        // List: every event names him, and there are as many as the API counts.
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "in date order" })).ToHaveTextAsync(new Regex($"^{expected} events"));
+        var items = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator(".tl-list-title") });
+        var count = await items.CountAsync();
+        Assert.Equal(Math.Min(expected, 100), count);
+        for (var i = 0; i < count; i++)
+            await Expect(items.Nth(i).GetByRole(AriaRole.Link, new() { Name = "Yakov Blumkin", Exact = true })).ToBeVisibleAsync();
+        var status = await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events, in date order" }).InnerTextAsync();
+
+        // Table: same filter through the view tabs, same count, his name in every row.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Table" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/table\?personId={personId}$"));
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = status.Split(',')[0] })).ToBeVisibleAsync();
+        var rows = page.Locator(".rz-data-row");
+        await Expect(rows.First).ToContainTextAsync("Yakov Blumkin");
+        for (var i = 0; i < await rows.CountAsync(); i++) await Expect(rows.Nth(i)).ToContainTextAsync("Blumkin");
+
+        // Timeline: one lane, his.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
+        await Expect(page.Locator(".vis-label .tl-lane")).ToHaveTextAsync(["Yakov Blumkin"]);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events between" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_year_range_set_in_the_inputs_limits_every_event_to_those_years()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list");
+
+        await page.GetByLabel("From year").FillAsync("1936");
+        await page.GetByLabel("From year").PressAsync("Tab");
+        await Expect(page).ToHaveURLAsync(new Regex("from=1936"));
+        await page.GetByLabel("To year").FillAsync("1937");
+        await page.GetByLabel("To year").PressAsync("Tab");
+        await Expect(page).ToHaveURLAsync(new Regex("from=1936&to=1937"));
+
+        // Exactly the events whose possible dates reach into 1936-37 (the API's semantics), none later.
+        var expected = await TotalAsync("from=1936&to=1937");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "in date order" })).ToHaveTextAsync(new Regex($"^{expected:N0} events"));
+        var years = await page.Locator(".tl-list-year h2").AllInnerTextsAsync();
+        Assert.NotEmpty(years);
+        Assert.All(years, y => Assert.True(int.Parse(y, System.Globalization.CultureInfo.InvariantCulture) <= 1937));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1936", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Reloading_a_filtered_view_brings_the_same_view_back()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list?kind=trial&status=stated&q=trial");
+        var before = await page.Locator(".tl-list-title").AllInnerTextsAsync();
+        Assert.NotEmpty(before);
+
+        await page.ReloadAsync();
+        await w.WaitInteractiveAsync();
+
+        Assert.Equal(before, await page.Locator(".tl-list-title").AllInnerTextsAsync());
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Kinds" })).ToContainTextAsync("Trial");
+        await Expect(page.GetByLabel("Search text")).ToHaveValueAsync("trial");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Stated", Exact = true })).ToBeCheckedAsync();
+
+        // Back and forward move between filter states.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear all filters" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/list$"));
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("kind=trial"));
+        await Expect(page.Locator(".tl-list-title").First).ToHaveTextAsync(before[0]);
+    }
+
+    [Fact]
+    public async Task Opening_an_event_on_the_timeline_shows_its_evidence_in_a_side_panel()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/timeline?person=Blumkin&from=1929&to=1929");
+
+        var arrest = page.Locator(".vis-item").Filter(new() { HasText = "OGPU arrests Yakov Blumkin" });
+        await arrest.First.ClickAsync();
+
+        var panel = page.GetByRole(AriaRole.Complementary);
+        await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "OGPU arrests Yakov Blumkin", Exact = false })).ToBeVisibleAsync();
+        var evidence = panel.GetByRole(AriaRole.Region, new() { Name = "Evidence" });
+        await Expect(evidence.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("RGASPI");
+        await Expect(page).ToHaveURLAsync(new Regex(@"event=\d+"));
+
+        // The selection is part of the link: reload keeps the panel open.
+        await page.ReloadAsync();
+        await w.WaitInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Region, new() { Name = "Evidence" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Zooming_out_over_a_dense_range_turns_events_into_density_bars()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/timeline?start=1936-08-01&end=1936-09-30");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Select one to see its evidence" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".vis-item.tl-item").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".vis-item.tl-bucket").CountAsync());
+
+        for (var i = 0; i < 8 && await page.Locator(".vis-item.tl-bucket").CountAsync() == 0; i++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoom out" }).ClickAsync();
+            await page.WaitForTimeoutAsync(600);
+        }
+
+        await Expect(page.Locator(".vis-item.tl-bucket").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "too many to draw one by one" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".vis-item.tl-item").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_list_is_readable_without_javascript()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Server.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/list?person=Blumkin");
+        await Expect(page.Locator(".tl-list-title").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator(".tl-list-title").CountAsync() >= 20);
+        await context.DisposeAsync();
+    }
+}
