@@ -24,6 +24,11 @@ public static class DatabaseSetup
         services.AddSingleton<EventQueries>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Curation.EventCommands>();
+        services.AddSingleton<Curation.PersonCommands>();
+        services.AddSingleton<Curation.SourceCommands>();
+        services.AddSingleton<Curation.RevisionQueries>();
         services.AddSingleton<SeedLoader>();
         return services;
     }

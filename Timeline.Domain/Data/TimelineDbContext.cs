@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.Model;
 using Timeline.Domain.Search;
 
 namespace Timeline.Domain.Data;
 
-public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : DbContext(options)
+/// <summary>The store: events and their evidence, revisions, and the Identity users who curate them.</summary>
+public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Person> Persons => Set<Person>();
@@ -13,11 +16,12 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Db
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
     public DbSet<DateClaim> DateClaims => Set<DateClaim>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
     }
 
     /// <summary>Bulk loaders turn this off and rebuild the search index once at the end.</summary>
