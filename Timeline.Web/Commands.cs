@@ -5,11 +5,12 @@ namespace Timeline.Web;
 /// <summary>Command-line verbs of the app: <c>dotnet run --project Timeline.Web -- VERB ...</c>.</summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "check-seed";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "check-seed" or "add-user";
 
     public static Task<int> RunAsync(string[] args) => args[0] switch
     {
         "check-seed" => Task.FromResult(CheckSeed(args.Length > 1 ? args[1] : "seed")),
+        "add-user" => Account.AddUserCommand.RunAsync(args),
         _ => Task.FromResult(2),
     };
 

@@ -2,6 +2,8 @@ using Radzen;
 using Timeline.Domain.Data;
 using Timeline.Domain.Seeding;
 using Timeline.Web;
+using Timeline.Web.Account;
+using Timeline.Web.Security;
 using Timeline.Web.Api;
 using Timeline.Web.Components;
 
@@ -12,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddTimelineIdentity();
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
@@ -19,8 +22,10 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 
 var app = builder.Build();
 
-// Schema first, then the seed dataset if the database is empty (a second start changes nothing).
+// Schema first, then roles and any configured first administrator, then the seed dataset if the
+// database is empty (a second start changes nothing).
 DatabaseSetup.Migrate(ConnectionString(app.Configuration));
+await IdentitySetup.EnsureRolesAndAdminAsync(app.Services, app.Configuration, app.Logger);
 var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
@@ -30,12 +35,16 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapTimelineApi();
 app.MapExports();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
