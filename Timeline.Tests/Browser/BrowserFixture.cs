@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; the test command installs it (apt-get install chromium).");
+        // Other test classes run in parallel on two cores; give the page time to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Server = await AppServer.StartAsync(new TestDatabase(seeded: true));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
