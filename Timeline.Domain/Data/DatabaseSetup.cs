@@ -23,6 +23,7 @@ public static class DatabaseSetup
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<EventQueries>();
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<DetailQueries>();
         services.AddSingleton<SeedLoader>();
         return services;
     }
