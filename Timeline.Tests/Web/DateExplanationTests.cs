@@ -27,23 +27,4 @@ public class DateExplanationTests
         Assert.Equal("7 Nov 1917", DateExplanation.Span(new DateOnly(1917, 11, 7), new DateOnly(1917, 11, 7)));
         Assert.Equal("31 Oct 1917 – 14 Nov 1917", DateExplanation.Span(new DateOnly(1917, 10, 31), new DateOnly(1917, 11, 14)));
     }
-
-    [Theory]
-    [InlineData("https://example.org/a", true)]
-    [InlineData("http://example.org", true)]
-    [InlineData("javascript:alert(1)", false)]
-    [InlineData("file:///etc/passwd", false)]
-    [InlineData("example.org", false)]
-    [InlineData(null, false)]
-    public void Only_http_and_https_addresses_count_as_web_links(string? url, bool expected)
-    {
-        Assert.Equal(expected, Links.IsWebUrl(url));
-    }
-
-    [Fact]
-    public void Query_links_leave_out_empty_values_and_escape_the_rest()
-    {
-        Assert.Equal("/persons", Links.WithQuery("/persons", ("q", null), ("page", "")));
-        Assert.Equal("/sources?q=a%20b%26c&kind=letter", Links.WithQuery("/sources", ("q", "a b&c"), ("kind", "letter")));
-    }
 }

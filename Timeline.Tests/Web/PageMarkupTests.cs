@@ -311,6 +311,16 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
+    public async Task An_index_shows_the_first_page_for_a_malformed_page_number_rather_than_failing()
+    {
+        var doc = await PageRenderer.RenderAsync<PersonIndex>(data.Db, "/persons?page=abc");
+        Assert.Equal("7 persons, the most often mentioned first.", doc.QuerySelector("[role=status]")!.Text());
+        var sources = await PageRenderer.RenderAsync<SourceIndex>(data.Db, "/sources?page=-1&kind=scroll");
+        Assert.Equal("4 sources, the most cited first. (“scroll” is not a kind of source; all kinds are shown.)",
+            sources.QuerySelector("[role=status]")!.Text());
+    }
+
+    [Fact]
     public async Task The_source_index_filters_by_kind_and_keeps_the_kind_when_searching()
     {
         var doc = await PageRenderer.RenderAsync<SourceIndex>(data.Db, "/sources?kind=archival-document");

@@ -19,6 +19,13 @@ public static class Links
         return pairs.Count == 0 ? path : path + "?" + string.Join('&', pairs);
     }
 
+    /// <summary>
+    /// A 1-based page number from the address. Read as text, because a typed-in "page=abc" bound to an int
+    /// makes the framework throw; anything but a positive number means the first page.
+    /// </summary>
+    public static int PageNumber(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+
     /// <summary>Only web addresses become links; a stored "javascript:" or file URL must never be clickable.</summary>
     public static bool IsWebUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
