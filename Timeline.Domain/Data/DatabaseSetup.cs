@@ -29,6 +29,7 @@ public static class DatabaseSetup
         services.AddSingleton<Curation.PersonCommands>();
         services.AddSingleton<Curation.SourceCommands>();
         services.AddSingleton<Curation.RevisionQueries>();
+        services.AddSingleton<DetailQueries>();
         services.AddSingleton<SeedLoader>();
         return services;
     }

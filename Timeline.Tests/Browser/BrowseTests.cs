@@ -115,9 +115,10 @@ public class BrowseTests(BrowserFixture browser)
         await using var w = await browser.NewPageAsync();
         var page = w.Page;
         await w.GotoAsync("/timeline?person=Blumkin&from=1929&to=1929");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Select one to see its evidence" })).ToBeVisibleAsync();
 
         var arrest = page.Locator(".vis-item").Filter(new() { HasText = "OGPU arrests Yakov Blumkin" });
-        await arrest.First.ClickAsync();
+        await arrest.First.Locator(".tl-item-title").ClickAsync();
 
         var panel = page.GetByRole(AriaRole.Complementary);
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "OGPU arrests Yakov Blumkin", Exact = false })).ToBeVisibleAsync();

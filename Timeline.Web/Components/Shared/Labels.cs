@@ -1,3 +1,4 @@
+using Timeline.Domain.Dates;
 using Timeline.Domain.Model;
 
 namespace Timeline.Web.Components.Shared;
@@ -40,6 +41,35 @@ public static class Labels
         ExpulsionScope.Country => "the country",
         _ => "another body",
     };
+
+    public static string Of(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Stated => "Stated",
+        ClaimStatus.Attributed => "Attributed",
+        _ => "Disputed",
+    };
+
+    /// <summary>What a claim status means, in a sentence.</summary>
+    public static string Meaning(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Stated => "A fact the sources state and none contradicts.",
+        ClaimStatus.Attributed => "Rests on someone's testimony, confession, allegation or argument.",
+        _ => "The sources disagree.",
+    };
+
+    public static string Of(DatePrecision precision) => precision + " precision";
+
+    public static string Of(DateQualifier qualifier) => qualifier switch
+    {
+        DateQualifier.Exact => "exact",
+        DateQualifier.Circa => "circa",
+        DateQualifier.Uncertain => "uncertain",
+        DateQualifier.CircaUncertain => "circa and uncertain",
+        DateQualifier.Before => "before (at the latest)",
+        _ => "after (at the earliest)",
+    };
+
+    public static string Of(CalendarSystem calendar) => calendar == CalendarSystem.Julian ? "Julian (Old Style)" : "Gregorian";
 
     // "ArchivalDocument" -> "Archival document"
     private static string Sentence(string pascal)

@@ -102,14 +102,14 @@ export async function create(element, dotnet, start, end, visUrl) {
 export function setData(id, lanes, events, buckets) {
     const s = timelines.get(id);
     if (!s) return;
-    s.groups.clear();
-    s.groups.add(lanes.map((l, i) => ({ id: l.id, content: label(l.label, 'tl-lane'), order: i })));
+    // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
+    // selection in progress is not lost when the same range is reloaded.
+    replace(s.groups, lanes.map((l, i) => ({ id: l.id, content: label(l.label, 'tl-lane'), order: i })));
     const max = buckets.reduce((m, b) => Math.max(m, b.count), 1);
     // Density bars sit side by side on a common baseline; events stack so none hides another.
     const density = buckets.length > 0;
     s.timeline.setOptions({ stack: !density, orientation: { axis: 'top', item: density ? 'bottom' : 'top' } });
-    s.items.clear();
-    s.items.add(events.map((e) => {
+    const next = events.map((e) => {
         const range = e.earliest !== e.latest;
         const classes = ['tl-item', `tl-kind-${e.kind}`, `tl-status-${e.status}`];
         if (e.uncertain) classes.push('tl-uncertain');
@@ -122,8 +122,7 @@ export function setData(id, lanes, events, buckets) {
             type: range ? 'range' : 'point', className: classes.join(' '),
             title: label(`${e.display} — ${e.title}`, 'tl-tip'),
         };
-    }));
-    s.items.add(buckets.map((b) => {
+    }).concat(buckets.map((b) => {
         const level = Math.max(1, Math.ceil(5 * b.count / max));
         return {
             id: `b-${b.lane}-${b.start}`, bucket: true, group: b.lane,
@@ -134,6 +133,13 @@ export function setData(id, lanes, events, buckets) {
             title: label(`${b.count.toLocaleString('en')} events, ${b.start} to ${b.end}: click to zoom in`, 'tl-tip'),
         };
     }));
+    replace(s.items, next);
+}
+
+function replace(dataSet, items) {
+    const keep = new Set(items.map((i) => i.id));
+    dataSet.remove(dataSet.getIds({ filter: (i) => !keep.has(i.id) }));
+    dataSet.update(items);
 }
 
 export function zoom(id, factor) {
