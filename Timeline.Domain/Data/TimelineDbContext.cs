@@ -24,7 +24,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
         builder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
     }
 
-    /// <summary>Bulk loaders turn this off and rebuild the search index once at the end.</summary>
+    /// <summary>Bulk loaders turn this off and rebuild the search index and event counts once at the end.</summary>
     public bool IndexOnSave { get; set; } = true;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -35,13 +35,14 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
         BumpVersions();
         if (!IndexOnSave) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var touched = SearchTouches.Collect(ChangeTracker);
+        var effects = SaveEffects.Collect(ChangeTracker);
         // The rows and their search entries change together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await SearchIndex.UpdateAsync(this, await touched.EventIdsAsync(this, cancellationToken), cancellationToken);
+            await SearchIndex.UpdateAsync(this, await effects.EventIdsAsync(this, cancellationToken), cancellationToken);
+            await EventCounts.UpdateAsync(this, effects.Days(), cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return result;
         }

@@ -41,6 +41,13 @@ public sealed class Event : Entity
     /// <summary>Year × 12 + month − 1 of <see cref="SortDay"/>: lets SQL group by month, quarter, year or decade.</summary>
     public int SortMonth { get; private set; }
 
+    /// <summary>
+    /// The bit length of <c>LatestDay − EarliestDay</c>: the span is under 2^SpanClass days. Overlap queries
+    /// search each class only from <c>start − 2^class</c>, so they read index ranges instead of everything
+    /// that started earlier (docs/performance.md).
+    /// </summary>
+    public int SpanClass { get; private set; }
+
     // Kind details. Flat columns: each kind has few, and one row per event keeps windows cheap.
     public string? Court { get; set; }
     public string? ArrestAgency { get; set; }
@@ -69,5 +76,12 @@ public sealed class Event : Entity
         SortDay = _start.SortKey.DayNumber;
         SortMonth = MonthIndex(_start.SortKey);
         LatestDay = Math.Max(_start.Latest.DayNumber, _end?.Latest.DayNumber ?? 0);
+        SpanClass = SpanClassOf(LatestDay - EarliestDay);
     }
+
+    /// <summary>The smallest c with span &lt; 2^c.</summary>
+    public static int SpanClassOf(int spanDays) => spanDays <= 0 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)spanDays);
+
+    /// <summary>Day numbers stay under 3.7 million (year 9999), below 2^22, so every possible span has a class.</summary>
+    public const int MaxSpanClass = 22;
 }

@@ -20,7 +20,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         page = Math.Max(page, 1);
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = await FilterAsync(db, filter, ct);
-        var total = withTotal ? await query.CountAsync(ct) : -1;
+        var total = withTotal ? await CountAsync(db, filter, query, ct) : -1;
         var ids = await Sort(query, sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
         var items = await LoadViewsAsync(db, ids, ct);
         return new Page<EventView>(total, items);
@@ -63,7 +63,28 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     public async Task<int> CountAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await (await FilterAsync(db, filter, ct)).CountAsync(ct);
+        return await CountAsync(db, filter, await FilterAsync(db, filter, ct), ct);
+    }
+
+    /// <summary>Counts from the counts tables when the filter allows it; they do not grow with the database.</summary>
+    private static async Task<int> CountAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> query, CancellationToken ct)
+    {
+        if (!AggregateCounts.CanAnswer(filter)) return await query.CountAsync(ct);
+        var (a, b) = YearDays(filter);
+        return (await AggregateCounts.OverlapKindsAsync(db, filter, a, b, ct)).Values.Sum();
+    }
+
+    /// <summary>Matching events per kind (for a year: those whose possible days reach into it).</summary>
+    public async Task<IReadOnlyDictionary<EventKind, int>> KindCountsAsync(EventFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (AggregateCounts.CanAnswer(filter))
+        {
+            var (a, b) = YearDays(filter);
+            return await AggregateCounts.OverlapKindsAsync(db, filter, a, b, ct);
+        }
+        var rows = await (await FilterAsync(db, filter, ct)).GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => r.Count);
     }
 
     /// <summary>Applies a filter; person names are resolved to ids first, through their folded variants.</summary>
@@ -78,15 +99,10 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             var list = ids.ToList();
             q = q.Where(e => db.Participations.Any(p => p.EventId == e.Id && list.Contains(p.PersonId)));
         }
-        if (filter.FromYear is { } from)
+        if (filter.FromYear is not null || filter.ToYear is not null)
         {
-            var day = new DateOnly(Math.Clamp(from, 1, 9999), 1, 1).DayNumber;
-            q = q.Where(e => e.LatestDay >= day);
-        }
-        if (filter.ToYear is { } to)
-        {
-            var day = new DateOnly(Math.Clamp(to, 1, 9999), 12, 31).DayNumber;
-            q = q.Where(e => e.EarliestDay <= day);
+            var (a, b) = YearDays(filter);
+            q = Overlap.Within(q, a, b);
         }
         if (filter.Kinds.Count > 0)
         {
@@ -104,6 +120,11 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = TextSearch.Apply(db, q, filter.Text);
         return q;
     }
+
+    /// <summary>The first and last day of the filter's years (open ends: the whole calendar).</summary>
+    internal static (int From, int To) YearDays(EventFilter filter) => (
+        new DateOnly(Math.Clamp(filter.FromYear ?? 1, 1, 9999), 1, 1).DayNumber,
+        new DateOnly(Math.Clamp(filter.ToYear ?? 9999, 1, 9999), 12, 31).DayNumber);
 
     internal static IQueryable<Event> Sort(IQueryable<Event> q, EventSort sort) => sort switch
     {
@@ -177,7 +198,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var links = await db.EvidenceLinks.CountAsync(ct);
         int? first = events == 0 ? null : await db.Events.MinAsync(e => e.SortDay, ct);
         int? last = events == 0 ? null : await db.Events.MaxAsync(e => e.SortDay, ct);
-        var years = await YearCountsAsync(db.Events.AsNoTracking(), ct);
+        var years = await AggregateCounts.YearsAsync(db, new EventFilter(), ct);
         return new DatabaseStats(events, persons, sources, links,
             first is null ? null : DateOnly.FromDayNumber(first.Value),
             last is null ? null : DateOnly.FromDayNumber(last.Value), years);
@@ -187,6 +208,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     public async Task<IReadOnlyList<YearCount>> YearCountsAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (AggregateCounts.CanAnswer(filter) && filter.FromYear is null && filter.ToYear is null)
+            return await AggregateCounts.YearsAsync(db, filter, ct);
         return await YearCountsAsync(await FilterAsync(db, filter, ct), ct);
     }
 

@@ -21,59 +21,88 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     {
         if (to < from) (from, to) = (to, from);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var events = await EventQueries.FilterAsync(db, filter, ct);
-        int a = from.DayNumber, b = to.DayNumber;
-        var inRange = events.Where(e => e.EarliestDay <= b && e.LatestDay >= a);
-
         var persons = filter.HasPersons ? await PersonLanesAsync(db, filter, ct) : null;
         var lanes = persons is null
             ? Enum.GetValues<EventKind>().Select(k => new TimelineLane(LaneOf(k), k.ToString())).ToList()
             : persons.Select(p => new TimelineLane(LaneOf(p.Id), p.Name)).ToList();
+        var events = await EventQueries.FilterAsync(db, filter, ct);
+        int a = from.DayNumber, b = to.DayNumber;
+        var aggregatable = persons is null && AggregateCounts.CanAnswer(filter);
 
-        // Fetch one more than the cap: if it comes back, the range is dense.
-        var rows = await inRange.OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(Cap + 1)
+        // Dense ranges are recognised from the counts tables, without touching the events.
+        var (ya, yb) = EventQueries.YearDays(filter);
+        if (aggregatable && await AggregateCounts.CountAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), ct) > Cap)
+            return await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+
+        // Otherwise fetch one more than the cap: if it comes back, the range is dense after all.
+        var rows = await Overlap.Within(events, a, b).OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(Cap + 1)
             .Select(e => new
             {
                 e.Id, e.Title, e.Kind, e.ClaimStatus, e.EarliestDay, e.LatestDay, e.Start, e.End,
                 Claims = e.DateClaims.Count,
             })
             .ToListAsync(ct);
+        if (rows.Count > Cap) return await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
 
-        if (rows.Count <= Cap)
+        var items = new List<TimelineItem>(rows.Count);
+        ILookup<int, int>? lanesOf = null;
+        if (persons is not null)
         {
-            var items = new List<TimelineItem>(rows.Count);
-            ILookup<int, int>? lanesOf = null;
-            if (persons is not null)
-            {
-                var ids = rows.Select(r => r.Id).ToList();
-                var personIds = persons.Select(p => p.Id).ToList();
-                lanesOf = (await db.Participations.AsNoTracking()
-                    .Where(p => ids.Contains(p.EventId) && personIds.Contains(p.PersonId))
-                    .Select(p => new { p.EventId, p.PersonId }).Distinct().ToListAsync(ct))
-                    .ToLookup(p => p.EventId, p => p.PersonId);
-            }
-            foreach (var r in rows)
-            {
-                var uncertain = r.Start.IsUncertain || r.Start.Precision != Dates.DatePrecision.Day
-                    || (r.End is not null && (r.End.IsUncertain || r.End.Precision != Dates.DatePrecision.Day));
-                var display = Dates.DateText.Display(r.Start, r.End);
-                var disputed = r.ClaimStatus == ClaimStatus.Disputed || r.Claims > 1;
-                IEnumerable<string> laneIds = lanesOf is null ? [LaneOf(r.Kind)] : lanesOf[r.Id].Select(LaneOf);
-                foreach (var lane in laneIds)
-                    items.Add(new TimelineItem(r.Id, lane, r.Title, r.Kind, r.ClaimStatus,
-                        DateOnly.FromDayNumber(r.EarliestDay), DateOnly.FromDayNumber(r.LatestDay), display, uncertain, disputed));
-            }
-            return new TimelineWindow(from, to, rows.Count, UsedLanes(lanes, items.Select(i => i.Lane)), items, [], null);
+            var ids = rows.Select(r => r.Id).ToList();
+            var personIds = persons.Select(p => p.Id).ToList();
+            lanesOf = (await db.Participations.AsNoTracking()
+                .Where(p => ids.Contains(p.EventId) && personIds.Contains(p.PersonId))
+                .Select(p => new { p.EventId, p.PersonId }).Distinct().ToListAsync(ct))
+                .ToLookup(p => p.EventId, p => p.PersonId);
         }
+        foreach (var r in rows)
+        {
+            var uncertain = r.Start.IsUncertain || r.Start.Precision != Dates.DatePrecision.Day
+                || (r.End is not null && (r.End.IsUncertain || r.End.Precision != Dates.DatePrecision.Day));
+            var display = Dates.DateText.Display(r.Start, r.End);
+            var disputed = r.ClaimStatus == ClaimStatus.Disputed || r.Claims > 1;
+            IEnumerable<string> laneIds = lanesOf is null ? [LaneOf(r.Kind)] : lanesOf[r.Id].Select(LaneOf);
+            foreach (var lane in laneIds)
+                items.Add(new TimelineItem(r.Id, lane, r.Title, r.Kind, r.ClaimStatus,
+                    DateOnly.FromDayNumber(r.EarliestDay), DateOnly.FromDayNumber(r.LatestDay), display, uncertain, disputed));
+        }
+        return new TimelineWindow(from, to, rows.Count, UsedLanes(lanes, items.Select(i => i.Lane)), items, [], null);
+    }
 
+    /// <summary>
+    /// Counts per bucket and lane. The range widens to whole buckets, so every bar counts its full period,
+    /// and each event counts once, in the bucket of its sort date: the bars of a lane add up to the events of
+    /// that lane dated in the (widened) range, which is the total reported.
+    /// </summary>
+    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> events,
+        List<TimelineLane> lanes, List<PersonLane>? persons, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var unit = Buckets.UnitFor(from, to);
-        var counted = persons is null
-            ? await CountByKindAsync(inRange, a, b, unit, ct)
-            : await CountByPersonAsync(db, inRange, persons.Select(p => p.Id).ToList(), a, b, unit, ct);
-        var total = await inRange.CountAsync(ct);
-        var buckets = counted.Select(c => new DensityBucket(c.Lane, c.Start, Buckets.Next(c.Start, unit).AddDays(-1), c.Count))
+        var start = Buckets.Floor(from, unit);
+        var end = Buckets.Next(Buckets.Floor(to, unit), unit).AddDays(-1);
+        int a = start.DayNumber, b = end.DayNumber;
+        List<Counted> counted;
+        int total;
+        if (persons is null && AggregateCounts.CanAnswer(filter))
+        {
+            // The counts know nothing of the filter's years: keep to them here.
+            var (ya, yb) = EventQueries.YearDays(filter);
+            counted = (await AggregateCounts.BucketsAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), unit, ct))
+                .Select(r => new Counted(LaneOf(Enum.Parse<EventKind>(r.Kind)), KeyStart(r.Key, unit), r.Count)).ToList();
+            total = counted.Sum(c => c.Count);
+        }
+        else
+        {
+            var dated = events.Where(e => e.SortDay >= a && e.SortDay <= b);
+            counted = persons is null
+                ? await CountByKindAsync(dated, unit, ct)
+                : await CountByPersonAsync(db, dated, persons.Select(p => p.Id).ToList(), unit, ct);
+            total = persons is null ? counted.Sum(c => c.Count) : await dated.CountAsync(ct);
+        }
+        var buckets = counted.Where(c => c.Count > 0)
+            .Select(c => new DensityBucket(c.Lane, c.Start, Buckets.Next(c.Start, unit).AddDays(-1), c.Count))
             .OrderBy(x => x.Lane, StringComparer.Ordinal).ThenBy(x => x.Start).ToList();
-        return new TimelineWindow(from, to, total, UsedLanes(lanes, buckets.Select(x => x.Lane)), [], buckets, unit);
+        return new TimelineWindow(start, end, total, UsedLanes(lanes, buckets.Select(x => x.Lane)), [], buckets, unit);
     }
 
     /// <summary>The span the filter's events cover, for the timeline's opening view.</summary>
@@ -108,25 +137,22 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     }
 
     private sealed record Counted(string Lane, DateOnly Start, int Count);
-
-    // Each event counts once, in the bucket of its sort day clamped into the range, so the buckets of a
-    // lane add up to the events of that lane in the range.
-    private static async Task<List<Counted>> CountByKindAsync(IQueryable<Event> inRange, int a, int b, BucketUnit unit, CancellationToken ct)
+    private static async Task<List<Counted>> CountByKindAsync(IQueryable<Event> dated, BucketUnit unit, CancellationToken ct)
     {
-        var rows = await Keyed(inRange.Select(e => new Row { Kind = e.Kind, Day = e.SortDay, Month = e.SortMonth }), a, b, unit)
+        var rows = await Keyed(dated.Select(e => new Row { Kind = e.Kind, Day = e.SortDay, Month = e.SortMonth }), unit)
             .GroupBy(r => new { r.Kind, r.Key }).Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })
             .ToListAsync(ct);
         return rows.Select(r => new Counted(LaneOf(r.Kind), KeyStart(r.Key, unit), r.Count)).ToList();
     }
 
-    private static async Task<List<Counted>> CountByPersonAsync(TimelineDbContext db, IQueryable<Event> inRange, List<int> personIds,
-        int a, int b, BucketUnit unit, CancellationToken ct)
+    private static async Task<List<Counted>> CountByPersonAsync(TimelineDbContext db, IQueryable<Event> dated, List<int> personIds,
+        BucketUnit unit, CancellationToken ct)
     {
         var pairs = from p in db.Participations.AsNoTracking()
-                    join e in inRange on p.EventId equals e.Id
+                    join e in dated on p.EventId equals e.Id
                     where personIds.Contains(p.PersonId)
                     select new { p.PersonId, e.Id, e.SortDay, e.SortMonth };
-        var rows = await Keyed(pairs.Distinct().Select(x => new Row { PersonId = x.PersonId, Day = x.SortDay, Month = x.SortMonth }), a, b, unit)
+        var rows = await Keyed(pairs.Distinct().Select(x => new Row { PersonId = x.PersonId, Day = x.SortDay, Month = x.SortMonth }), unit)
             .GroupBy(r => new { r.PersonId, r.Key }).Select(g => new { g.Key.PersonId, g.Key.Key, Count = g.Count() })
             .ToListAsync(ct);
         return rows.Select(r => new Counted(LaneOf(r.PersonId), KeyStart(r.Key, unit), r.Count)).ToList();
@@ -142,28 +168,17 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         public int Key { get; init; }
     }
 
-    /// <summary>The bucket key in SQL: day or week from the day number, month and up from the month index.</summary>
-    private static IQueryable<Row> Keyed(IQueryable<Row> rows, int a, int b, BucketUnit unit)
+    /// <summary>The bucket key in SQL: day or week from the day number, month and wider from the month index.</summary>
+    private static IQueryable<Row> Keyed(IQueryable<Row> rows, BucketUnit unit) => unit switch
     {
-        int ma = Event.MonthIndex(DateOnly.FromDayNumber(a)), mb = Event.MonthIndex(DateOnly.FromDayNumber(b));
-        var clamped = rows.Select(r => new Row
-        {
-            Kind = r.Kind,
-            PersonId = r.PersonId,
-            Day = r.Day < a ? a : r.Day > b ? b : r.Day,
-            Month = r.Day < a ? ma : r.Day > b ? mb : r.Month,
-        });
-        return unit switch
-        {
-            BucketUnit.Day => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day }),
-            // Day number 0 (1 Jan 0001) is a Monday, so whole weeks from it start on Mondays.
-            BucketUnit.Week => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day / 7 }),
-            BucketUnit.Month => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month }),
-            BucketUnit.Quarter => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 3 }),
-            BucketUnit.Year => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 12 }),
-            _ => clamped.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 120 }),
-        };
-    }
+        BucketUnit.Day => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day }),
+        // Day number 0 (1 Jan 0001) is a Monday, so whole weeks from it start on Mondays.
+        BucketUnit.Week => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Day / 7 }),
+        BucketUnit.Month => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month }),
+        BucketUnit.Quarter => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 3 }),
+        BucketUnit.Year => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 12 }),
+        _ => rows.Select(r => new Row { Kind = r.Kind, PersonId = r.PersonId, Key = r.Month / 120 }),
+    };
 
     private static DateOnly KeyStart(int key, BucketUnit unit) => unit switch
     {

@@ -14,7 +14,7 @@ public static class SchemaDescription
     public static readonly IReadOnlySet<string> MigrationOnlyObjects = new HashSet<string>
     {
         "__SchemaVersions", "EventSearch", "EventSearch_data", "EventSearch_idx", "EventSearch_docsize", "EventSearch_config",
-        "EventSearch_content",
+        "EventSearch_content", "EventDayCounts", "EventMonthCounts",
     };
 
     public static IReadOnlyList<string> Tables(SqliteConnection c) =>

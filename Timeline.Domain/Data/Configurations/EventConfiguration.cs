@@ -23,6 +23,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.SortDay);
         // SQLite can only add a NOT NULL column with a default (migration 0003); the model says the same.
         b.Property(e => e.SortMonth).HasDefaultValue(0);
+        b.Property(e => e.SpanClass).HasDefaultValue(0);
         b.Property(e => e.Court).HasMaxLength(Limits.Court);
         b.Property(e => e.ArrestAgency).HasMaxLength(Limits.Agency);
         b.Property(e => e.ArrestPlace).HasMaxLength(Limits.Place);
@@ -32,10 +33,10 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.ExpellingBody).HasMaxLength(Limits.Body);
         b.Property(e => e.ExpulsionReason).HasMaxLength(Limits.Reason);
 
-        // Chronological order and windows over the timeline.
+        // Chronological order; overlap of a range, one span class at a time (covering: no table reads for counts);
+        // kinds in date order.
         b.HasIndex(e => e.SortDay);
-        b.HasIndex(e => new { e.EarliestDay, e.LatestDay });
-        b.HasIndex(e => e.LatestDay);
+        b.HasIndex(e => new { e.SpanClass, e.EarliestDay, e.LatestDay, e.IsDeleted });
         b.HasIndex(e => new { e.Kind, e.SortDay });
 
         b.HasMany(e => e.Participants).WithOne(p => p.Event).HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
