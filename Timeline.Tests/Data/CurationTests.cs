@@ -143,6 +143,18 @@ public sealed class CurationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_new_source_with_a_bad_address_is_refused_with_the_error_at_its_place_in_the_event()
+    {
+        var e = await Edit("blumkin-arrest");
+        e.Evidence.Add(new EvidenceLink { Source = new Source { Title = "Web copy", Url = "javascript:alert(1)" }, Locator = "para. 2" });
+
+        var invalid = Assert.IsType<SaveOutcome.Invalid>(await Events.SaveAsync(Editor, e, e.Version));
+
+        Assert.Equal($"Evidence[{e.Evidence.Count - 1}].Source.Url", Assert.Single(invalid.Errors).PropertyName);
+        Assert.Equal(e.Version, (await Edit("blumkin-arrest")).Version);
+    }
+
+    [Fact]
     public async Task Merging_two_persons_moves_their_events_and_names_and_undoing_it_restores_both()
     {
         int miasnikov, duplicate;
