@@ -227,6 +227,22 @@ public sealed class CurationTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<CurationException>(() => sources.DeleteAsync(Editor, source.Id, source.Version + 1));
     }
 
+    [Fact]
+    public async Task A_source_saved_with_blank_fields_stores_no_value_rather_than_empty_text()
+    {
+        var sources = _db.Get<SourceCommands>();
+        var saved = Assert.IsType<SaveOutcome.Saved>(await sources.SaveAsync(Editor,
+            new Source { Title = " Protocol ", Kind = SourceKind.ArchivalDocument, ArchiveName = "", Fond = " ", Url = "", Author = " Yagoda " }, 0));
+
+        var source = (await sources.LoadForEditAsync(saved.Id))!;
+        Assert.Equal("Protocol", source.Title);
+        Assert.Equal("Yagoda", source.Author);
+        Assert.Null(source.ArchiveName);
+        Assert.Null(source.Fond);
+        Assert.Null(source.Url);
+        Assert.Null(source.Archive);
+    }
+
     public static TheoryData<string> Mutations => new()
     {
         "create event", "edit event", "delete event", "restore event", "revert event",
