@@ -167,6 +167,64 @@ public class CurationTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_date_controls_rewrite_the_typed_date_and_the_preview_follows()
+    {
+        await using var w = await browser.SignedInPageAsync(TestAccounts.Editor);
+        var page = w.Page;
+        await w.GotoAsync("/events/new");
+        var date = page.GetByLabel("Date", new() { Exact = true });
+        var preview = page.Locator("#event-date-preview");
+        var controls = page.GetByRole(AriaRole.Group, new() { Name = "Date: precision, qualifier and calendar" });
+
+        await date.FillAsync("25 Oct 1917");
+        await Expect(preview).ToContainTextAsync("Displays as 25 Oct 1917");
+        await controls.GetByLabel("Calendar").SelectOptionAsync("Julian");
+        await Expect(date).ToHaveValueAsync("1917-10-25 OS");
+        await Expect(preview).ToContainTextAsync("Displays as 25 Oct (7 Nov) 1917");
+        await Expect(preview).ToContainTextAsync("sorts at 7 Nov 1917");
+        await controls.GetByLabel("Precision").SelectOptionAsync("Month");
+        await controls.GetByLabel("Qualifier").SelectOptionAsync("Circa");
+        await Expect(date).ToHaveValueAsync("c. 1917-10 OS");
+
+        await date.FillAsync("1936-08-19/1936-08-24");
+        await Expect(preview).ToContainTextAsync("Displays as 19 Aug 1936 – 24 Aug 1936");
+        await date.FillAsync("..1930");
+        await Expect(preview).ToContainTextAsync("Displays as before 1930");
+        await Expect(preview).ToContainTextAsync("can mean 1 Jan 1920 – 31 Dec 1930; sorts at 31 Dec 1930");
+    }
+
+    [Fact]
+    public async Task Rival_dates_are_kept_with_their_evidence_and_the_event_takes_the_preferred_one()
+    {
+        var id = await SaveArrestAsync("Old Bolshevik arrested in spring");
+        await using var w = await browser.SignedInPageAsync(TestAccounts.Editor);
+        var page = w.Page;
+        await w.GotoAsync($"/events/{id}/edit");
+        var evidence = page.GetByRole(AriaRole.Group, new() { Name = "Evidence 1" });
+
+        await evidence.GetByRole(AriaRole.Button, new() { Name = "Add an alternative date claim tied to this evidence" }).ClickAsync();
+        await evidence.GetByRole(AriaRole.Button, new() { Name = "Add an alternative date claim tied to this evidence" }).ClickAsync();
+        var second = evidence.GetByRole(AriaRole.Group, new() { Name = "Date claim 2 of this evidence" });
+        await second.GetByLabel("Date this evidence gives", new() { Exact = true }).FillAsync("1937-04-02");
+        await second.GetByLabel("Preferred date").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var rule = page.GetByRole(AriaRole.Region, new() { Name = "When sources disagree on the date" });
+        await Expect(rule.Locator(".validation-message")).ToHaveTextAsync("The event's date must be its preferred date claim.");
+        await rule.GetByRole(AriaRole.Button, new() { Name = "Set the event's date from the preferred claim" }).ClickAsync();
+        await Expect(page.GetByLabel("Date", new() { Exact = true })).ToHaveValueAsync("1937-04-02");
+        await Expect(rule.Locator(".validation-message")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/events/{id}$"));
+        var saved = (await browser.Server.Database.Get<EventCommands>().LoadForEditAsync(id))!;
+        Assert.Equal("1937-04-02", saved.Start.ToEdtf());
+        Assert.Equal(["1937-03~", "1937-04-02"], saved.DateClaims.OrderBy(c => c.Id).Select(c => c.Start.ToEdtf()));
+        Assert.Equal("1937-04-02", saved.DateClaims.Single(c => c.IsPreferred).Start.ToEdtf());
+        Assert.All(saved.DateClaims, c => Assert.Equal(saved.Evidence[0].Id, c.EvidenceLinkId));
+    }
+
+    [Fact]
     public async Task Saving_over_another_editors_change_shows_their_change_and_overwrites_only_when_asked()
     {
         var id = await SaveArrestAsync("Deputy commissar arrested");

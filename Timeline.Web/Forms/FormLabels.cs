@@ -46,6 +46,9 @@ public static class FormLabels
         _ => "merge undone",
     };
 
+    /// <summary>A stored UTC moment as curators read it: "21 Nov 2026 12:54 UTC".</summary>
+    public static string When(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string OfEntity(string entityType) => entityType switch
     {
         EntityTypes.Event => "Event",
