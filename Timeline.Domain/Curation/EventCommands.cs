@@ -15,8 +15,6 @@ namespace Timeline.Domain.Curation;
 public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, TimeProvider clock)
 {
     private readonly EventValidator _validator = new();
-    private readonly PersonValidator _persons = new();
-    private readonly SourceValidator _sources = new();
 
     /// <param name="edited">The event as edited; Id 0 for a new one. Participants and evidence may carry new persons and sources.</param>
     /// <param name="baseVersion">The version the editor loaded; ignored for new events.</param>
@@ -24,10 +22,8 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
     public async Task<SaveOutcome> SaveAsync(Actor actor, Event edited, int baseVersion, bool overwrite = false, CancellationToken ct = default)
     {
         actor.MustEdit(edited.Id == 0 ? "create events" : "edit events");
-        var errors = _validator.Validate(edited).Errors
-            .Concat(edited.Participants.Where(p => p.PersonId == 0 && p.Person is not null).SelectMany((p, i) => _persons.Validate(p.Person!).Errors))
-            .Concat(edited.Evidence.Where(x => x.SourceId == 0 && x.Source is not null).SelectMany(x => _sources.Validate(x.Source!).Errors))
-            .ToList();
+        // The validator also checks persons and sources created inline, at their paths in the event.
+        var errors = _validator.Validate(edited).Errors;
         if (errors.Count > 0) return new SaveOutcome.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);

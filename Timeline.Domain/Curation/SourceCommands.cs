@@ -15,7 +15,14 @@ public sealed class SourceCommands(IDbContextFactory<TimelineDbContext> factory,
         actor.MustEdit(edited.Id == 0 ? "add sources" : "edit sources");
         var result = _validator.Validate(edited);
         if (!result.IsValid) return new SaveOutcome.Invalid(result.Errors);
-        var snapshot = SourceSnapshot.Of(edited);
+        // Stored like a source created with an event: trimmed, and a blank field is no value (a cleared form box sends "").
+        var raw = SourceSnapshot.Of(edited);
+        var snapshot = raw with
+        {
+            Title = raw.Title.Trim(), Author = Clean(raw.Author), Language = Clean(raw.Language), Url = Clean(raw.Url),
+            Publication = Clean(raw.Publication), Description = Clean(raw.Description), ArchiveName = Clean(raw.ArchiveName),
+            Fond = Clean(raw.Fond), Opis = Clean(raw.Opis), Delo = Clean(raw.Delo), Volume = Clean(raw.Volume), Pages = Clean(raw.Pages),
+        };
         return await ChangeAsync(actor, edited.Id, edited.Id == 0 ? null : baseVersion, overwrite, s => snapshot.ApplyTo(s),
             edited.Id == 0 ? RevisionAction.Created : RevisionAction.Updated, null, ct);
     }
@@ -52,6 +59,8 @@ public sealed class SourceCommands(IDbContextFactory<TimelineDbContext> factory,
             s.IsDeleted = snapshot.IsDeleted;
         }, RevisionAction.Reverted, revisionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
     }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public async Task<Source?> LoadForEditAsync(int id, CancellationToken ct = default)
     {

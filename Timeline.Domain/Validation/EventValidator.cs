@@ -41,8 +41,10 @@ public sealed class EventValidator : AbstractValidator<Event>
             .Must(ps => ps.Any(p => p.Role == ParticipantRole.Expelled))
             .When(e => e.Kind == EventKind.Expulsion)
             .WithMessage("An expulsion must name who was expelled.");
+        // A chosen person is known by id (loaded graphs hold one Person copy per row), a new one by reference.
         RuleFor(e => e.Participants)
-            .Must(ps => ps.Select(p => (p.PersonId, p.Person, p.Role)).Distinct().Count() == ps.Count)
+            .Must(ps => ps.Where(p => p.PersonId != 0 || p.Person is not null)
+                .GroupBy(p => (Who: p.PersonId != 0 ? (object)p.PersonId : p.Person!, p.Role)).All(g => g.Count() == 1))
             .WithMessage("The same person is listed twice in the same role.");
         RuleForEach(e => e.Participants).SetValidator(new ParticipationValidator());
 
@@ -76,6 +78,8 @@ public sealed class ParticipationValidator : AbstractValidator<Participation>
     {
         RuleFor(p => p.Role).IsInEnum();
         RuleFor(p => p).Must(p => p.PersonId != 0 || p.Person is not null).WithName("Person").WithMessage("Choose a person.");
+        // A person created with the event is checked where it sits: "Participants[0].Person.Name".
+        RuleFor(p => p.Person!).SetValidator(new PersonValidator()).When(p => p.PersonId == 0 && p.Person is not null);
         RuleFor(p => p.Outcome).MaximumLength(Limits.Outcome);
         RuleFor(p => p.Charge).MaximumLength(Limits.Charge);
         RuleFor(p => p.Verdict).MaximumLength(Limits.Verdict);
@@ -88,6 +92,8 @@ public sealed class EvidenceLinkValidator : AbstractValidator<EvidenceLink>
     public EvidenceLinkValidator()
     {
         RuleFor(x => x).Must(x => x.SourceId != 0 || x.Source is not null).WithName("Source").WithMessage("Choose the source.");
+        // Likewise a source created with the event: "Evidence[0].Source.Title".
+        RuleFor(x => x.Source!).SetValidator(new SourceValidator()).When(x => x.SourceId == 0 && x.Source is not null);
         RuleFor(x => x.Locator).NotEmpty().WithMessage("Say where in the source: a page, folio, section or archival reference.")
             .MaximumLength(Limits.Locator);
         RuleFor(x => x.Stance).IsInEnum();

@@ -17,9 +17,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; the test command installs it (apt-get install chromium).");
-        // Other test classes run in parallel on two cores; give the page time to settle.
+        // Slow shared machines: Blazor round trips can take more than Playwright's default five seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
-        Server = await AppServer.StartAsync(new TestDatabase(seeded: true));
+        // Accounts: an editor, a reader and one to lock out, made before start; the administrator from configuration.
+        var database = new TestDatabase(seeded: true);
+        await TestAccounts.CreateAsync(database);
+        Server = await AppServer.StartAsync(database, TestAccounts.AdminSettings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,6 +43,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return new WatchedPage(context, page);
+    }
+
+    /// <summary>A fresh page signed in through the sign-in form (a static page: plain fill and submit).</summary>
+    public async Task<WatchedPage> SignedInPageAsync(string email, string password = TestAccounts.Password)
+    {
+        var page = await NewPageAsync();
+        await page.Page.GotoAsync("/account/login");
+        await page.Page.GetByLabel("Email").FillAsync(email);
+        await page.Page.GetByLabel("Password").FillAsync(password);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The first sign-in also warms the app up (password hashing, the first render of a page).
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync(new() { Timeout = 60_000 });
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -143,6 +143,18 @@ public sealed class CurationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_new_source_with_a_bad_address_is_refused_with_the_error_at_its_place_in_the_event()
+    {
+        var e = await Edit("blumkin-arrest");
+        e.Evidence.Add(new EvidenceLink { Source = new Source { Title = "Web copy", Url = "javascript:alert(1)" }, Locator = "para. 2" });
+
+        var invalid = Assert.IsType<SaveOutcome.Invalid>(await Events.SaveAsync(Editor, e, e.Version));
+
+        Assert.Equal($"Evidence[{e.Evidence.Count - 1}].Source.Url", Assert.Single(invalid.Errors).PropertyName);
+        Assert.Equal(e.Version, (await Edit("blumkin-arrest")).Version);
+    }
+
+    [Fact]
     public async Task Merging_two_persons_moves_their_events_and_names_and_undoing_it_restores_both()
     {
         int miasnikov, duplicate;
@@ -213,6 +225,22 @@ public sealed class CurationTests : IAsyncLifetime, IDisposable
         SavedVersion(await sources.SaveAsync(Editor, source, source.Version));
         Assert.Equal("https://example.org/dossier", (await _db.Get<CatalogQueries>().GetSourceAsync(source.Id))!.Url);
         await Assert.ThrowsAsync<CurationException>(() => sources.DeleteAsync(Editor, source.Id, source.Version + 1));
+    }
+
+    [Fact]
+    public async Task A_source_saved_with_blank_fields_stores_no_value_rather_than_empty_text()
+    {
+        var sources = _db.Get<SourceCommands>();
+        var saved = Assert.IsType<SaveOutcome.Saved>(await sources.SaveAsync(Editor,
+            new Source { Title = " Protocol ", Kind = SourceKind.ArchivalDocument, ArchiveName = "", Fond = " ", Url = "", Author = " Yagoda " }, 0));
+
+        var source = (await sources.LoadForEditAsync(saved.Id))!;
+        Assert.Equal("Protocol", source.Title);
+        Assert.Equal("Yagoda", source.Author);
+        Assert.Null(source.ArchiveName);
+        Assert.Null(source.Fond);
+        Assert.Null(source.Url);
+        Assert.Null(source.Archive);
     }
 
     public static TheoryData<string> Mutations => new()

@@ -119,6 +119,35 @@ public class ValidatorTests
         Assert.Empty(Errors(e));
     }
 
+    [Fact]
+    public void A_person_or_source_created_with_the_event_is_checked_at_its_place_in_the_event()
+    {
+        var e = ValidArrest();
+        e.Participants[0].Person = new Person { Name = " " };
+        e.Evidence[0].Source = new Source { Title = "Leaflet", Url = "javascript:alert(1)" };
+
+        var errors = new EventValidator().Validate(e).Errors;
+
+        Assert.Contains(errors, x => x.PropertyName == "Participants[0].Person.Name" && x.ErrorMessage == "Give the person's name.");
+        Assert.Contains(errors, x => x.PropertyName == "Evidence[0].Source.Url");
+    }
+
+    [Fact]
+    public void The_same_person_twice_in_one_role_is_refused_even_when_each_row_holds_its_own_copy()
+    {
+        var e = ValidArrest();
+        // As loaded without tracking: one Person object per row, the same id.
+        e.Participants =
+        [
+            new Participation { PersonId = 7, Person = new Person { Id = 7, Name = "Yakov Blumkin" }, Role = ParticipantRole.Arrested },
+            new Participation { PersonId = 7, Person = new Person { Id = 7, Name = "Yakov Blumkin" }, Role = ParticipantRole.Arrested },
+        ];
+        Assert.Contains("The same person is listed twice in the same role.", Errors(e));
+
+        e.Participants[1].Role = ParticipantRole.Witness;
+        Assert.Empty(Errors(e));
+    }
+
     [Theory]
     [InlineData("https://example.org/doc", true)]
     [InlineData("http://example.org", true)]
