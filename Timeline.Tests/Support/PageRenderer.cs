@@ -1,6 +1,8 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +18,9 @@ namespace Timeline.Tests.Support;
 /// </summary>
 public static class PageRenderer
 {
-    public static async Task<IHtmlDocument> RenderAsync<T>(TestDatabase db, string path, IDictionary<string, object?>? parameters = null)
+    /// <param name="user">Who is looking: an anonymous reader unless given.</param>
+    public static async Task<IHtmlDocument> RenderAsync<T>(TestDatabase db, string path, IDictionary<string, object?>? parameters = null,
+        ClaimsPrincipal? user = null)
         where T : IComponent
     {
         var services = new ServiceCollection()
@@ -24,7 +28,11 @@ public static class PageRenderer
             .AddTimelineDomain(_ => db.ConnectionString)
             .AddRadzenComponents()
             .AddSingleton<NavigationManager>(new TestNavigationManager(path))
-            .AddSingleton<IJSRuntime, NoJavaScript>();
+            .AddSingleton<IJSRuntime, NoJavaScript>()
+            .AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(user ?? new ClaimsPrincipal(new ClaimsIdentity())));
+        // Pages show edit links to editors only (AuthorizeView), as the app does.
+        services.AddAuthorizationCore();
+        services.AddCascadingAuthenticationState();
         // [SupplyParameterFromQuery] reads the query string through this provider.
         services.AddSupplyValueFromQueryProvider();
         await using var provider = services.BuildServiceProvider();
@@ -35,6 +43,11 @@ public static class PageRenderer
             return output.ToHtmlString();
         });
         return new HtmlParser().ParseDocument(html);
+    }
+
+    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     private sealed class TestNavigationManager : NavigationManager

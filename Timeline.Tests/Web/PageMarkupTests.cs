@@ -48,6 +48,22 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     private Task<IHtmlDocument> EventPage(int id) =>
         PageRenderer.RenderAsync<EventPage>(data.Db, $"/events/{id}", new Dictionary<string, object?> { ["Id"] = id });
 
+    [Fact]
+    public async Task Editors_see_edit_and_history_links_on_an_event_page_and_readers_do_not()
+    {
+        var id = data.Events.Values.First();
+        var editor = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "editor@example.org"), new(System.Security.Claims.ClaimTypes.Role, Timeline.Domain.Curation.Roles.Editor)],
+            "test"));
+        var asEditor = await PageRenderer.RenderAsync<EventPage>(data.Db, $"/events/{id}", new Dictionary<string, object?> { ["Id"] = id }, editor);
+        var asReader = await EventPage(id);
+
+        Assert.NotNull(asEditor.QuerySelector($"a[href='/events/{id}/edit']"));
+        Assert.NotNull(asEditor.QuerySelector($"a[href='/events/{id}/history']"));
+        Assert.Null(asReader.QuerySelector($"a[href='/events/{id}/edit']"));
+        Assert.Null(asReader.QuerySelector($"a[href='/events/{id}/history']"));
+    }
+
     private Task<IHtmlDocument> PersonPage(int id) =>
         PageRenderer.RenderAsync<PersonPage>(data.Db, $"/persons/{id}", new Dictionary<string, object?> { ["Id"] = id });
 
