@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using System.Data.Common;
+using Timeline.Domain.ImportExport;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Seeding;
 
@@ -25,6 +26,7 @@ public static class DatabaseSetup
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DatasetImporter>();
         return services;
     }
 
