@@ -27,6 +27,7 @@ public static class DatabaseSetup
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<DatasetExporter>();
         return services;
     }
 
