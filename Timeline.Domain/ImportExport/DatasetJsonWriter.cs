@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Timeline.Domain.Seeding;
 
@@ -13,13 +14,17 @@ public sealed class DatasetJsonWriter : IAsyncDisposable
     private const int FlushAt = 1 << 16;
     private static readonly string[] Sections = ["sources", "persons", "events"];
 
+    private readonly Stream _stream;
+    // The serializer flushes its writer after each value; into a buffer, so the stream is only written asynchronously.
+    private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
     private readonly Utf8JsonWriter _json;
     private int _section = -1;
     private bool _completed;
 
     public DatasetJsonWriter(Stream stream)
     {
-        _json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = DatasetJson.Options.Encoder });
+        _stream = stream;
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = DatasetJson.Options.Encoder });
         _json.WriteStartObject();
     }
 
@@ -31,7 +36,14 @@ public sealed class DatasetJsonWriter : IAsyncDisposable
     {
         Enter(section);
         JsonSerializer.Serialize(_json, record, DatasetJson.Options);
-        if (_json.BytesPending >= FlushAt) await _json.FlushAsync(ct);
+        if (_buffer.WrittenCount + _json.BytesPending >= FlushAt) await FlushAsync(ct);
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        _json.Flush();
+        await _stream.WriteAsync(_buffer.WrittenMemory, ct);
+        _buffer.ResetWrittenCount();
     }
 
     private void Enter(int section)
@@ -55,7 +67,8 @@ public sealed class DatasetJsonWriter : IAsyncDisposable
         _json.WriteEndArray();
         _json.WriteEndObject();
         _completed = true;
-        await _json.FlushAsync(ct);
+        await FlushAsync(ct);
+        await _stream.FlushAsync(ct);
     }
 
     public async ValueTask DisposeAsync() => await _json.DisposeAsync();
