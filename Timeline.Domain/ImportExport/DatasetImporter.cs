@@ -13,8 +13,9 @@ namespace Timeline.Domain.ImportExport;
 /// <summary>
 /// Adds a dataset (JSON or CSV, see seed/README.md) to the database, all or nothing. Every record goes
 /// through the same <see cref="DatasetBuilder"/> validation as the seed; rows are written by a
-/// <see cref="BulkWriter"/> in one transaction, and the search index is built once at the end. A malformed
-/// file, an invalid record, an id the database already has or a cancellation rolls everything back.
+/// <see cref="BulkWriter"/> in one transaction, the new events are added to the search index by id range as
+/// they are written, and for large imports some indexes are built once at the end (<see cref="DeferredIndexes"/>).
+/// A malformed file, an invalid record, an id the database already has or a cancellation rolls everything back.
 /// </summary>
 public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory)
 {
@@ -67,6 +68,7 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
             var sqliteTx = (SqliteTransaction)tx.GetDbTransaction();
             var ids = new IdAllocator(connection, sqliteTx);
             var keys = KeyLookup.Load(connection, sqliteTx);
+            var deferred = DeferredIndexes.Begin(connection, sqliteTx, total);
             using var writer = new BulkWriter(connection);
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -125,6 +127,7 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
             }
 
             Enter(ImportPhase.Indexing);
+            deferred.Complete(ct);
             if (writer.LastEventId > indexed) await SearchIndex.IndexRangeAsync(db, indexed + 1, writer.LastEventId, ct);
             // Past this point the import is complete: a late cancellation must not leave it half-committed.
             await tx.CommitAsync(CancellationToken.None);
