@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Timeline.Domain.Model;
@@ -95,6 +96,7 @@ internal sealed class BulkWriter : IDisposable
         private readonly sqlite3_stmt _statement;
         private readonly int _columns;
         private int _bound;
+        private byte[] _utf8 = new byte[1024];
 
         public Insert(sqlite3 db, string table, string[] columns)
         {
@@ -114,7 +116,16 @@ internal sealed class BulkWriter : IDisposable
 
         public Insert Text(string? value)
         {
-            Check(value is null ? raw.sqlite3_bind_null(_statement, ++_bound) : raw.sqlite3_bind_text(_statement, ++_bound, value));
+            if (value is null)
+            {
+                Check(raw.sqlite3_bind_null(_statement, ++_bound));
+                return this;
+            }
+            // Encoded into a reused buffer (SQLite copies it), rather than a fresh array per value.
+            var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (_utf8.Length < max) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            Check(raw.sqlite3_bind_text(_statement, ++_bound, _utf8.AsSpan(0, length)));
             return this;
         }
 
