@@ -49,11 +49,4 @@ public static class JsonDataset
         using var reader = new JsonRecordReader(File.OpenRead(path), name, arrayOf);
         while (reader.TryRead(out var entry)) yield return entry;
     }
-
-    /// <summary>Reads records from a stream (single-file form), e.g. an upload.</summary>
-    public static IEnumerable<DatasetEntry> Read(Stream stream, string name)
-    {
-        using var reader = new JsonRecordReader(stream, name, null);
-        while (reader.TryRead(out var entry)) yield return entry;
-    }
 }

@@ -158,6 +158,19 @@ public sealed class CsvImportTests : IDisposable
         Assert.Contains("not valid CSV", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_example_row_in_the_seed_readme_imports()
+    {
+        Companions();
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repo.SeedFolder, "README.md"));
+        var start = readme.IndexOf("```csv\n", StringComparison.Ordinal) + "```csv\n".Length;
+        var path = Write("events.csv", readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]);
+
+        var result = await new DatasetImporter(_db.Factory).ImportAsync(path);
+
+        Assert.Equal(1, result.Events);
+    }
+
     public static TheoryData<string> Values => new() { "plain", "a|b", "semi;colon", "back\\slash", "all |;\\ three", "" };
 
     [Theory]
