@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using System.Data.Common;
+using Timeline.Domain.ImportExport;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Seeding;
 
@@ -31,6 +32,8 @@ public static class DatabaseSetup
         services.AddSingleton<Curation.RevisionQueries>();
         services.AddSingleton<DetailQueries>();
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<DatasetExporter>();
         return services;
     }
 

@@ -35,7 +35,21 @@ public static class EventCounts
         }
     }
 
-    /// <summary>Recounts everything (after a bulk import).</summary>
+    /// <summary>Adds the events with ids in [firstId, lastId], all new (a bulk import), to the counts.</summary>
+    public static async Task AddRangeAsync(TimelineDbContext db, int firstId, int lastId, CancellationToken ct = default)
+    {
+        if (lastId < firstId) return;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "EventDayCounts" SELECT "SortDay", "Kind", "ClaimStatus", COUNT(*) FROM "Events"
+             WHERE "Id" BETWEEN {0} AND {1} AND "IsDeleted" = 0 GROUP BY 1, 2, 3
+            ON CONFLICT ("Day", "Kind", "ClaimStatus") DO UPDATE SET "Count" = "Count" + excluded."Count";
+            INSERT INTO "EventMonthCounts" SELECT "SortMonth", "Kind", "ClaimStatus", COUNT(*) FROM "Events"
+             WHERE "Id" BETWEEN {0} AND {1} AND "IsDeleted" = 0 GROUP BY 1, 2, 3
+            ON CONFLICT ("Month", "Kind", "ClaimStatus") DO UPDATE SET "Count" = "Count" + excluded."Count";
+            """, [firstId, lastId], ct);
+    }
+
+    /// <summary>Recounts everything.</summary>
     public static Task RebuildAsync(TimelineDbContext db, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync("""
             DELETE FROM "EventDayCounts";

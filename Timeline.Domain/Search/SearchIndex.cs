@@ -34,6 +34,16 @@ public static class SearchIndex
         }
     }
 
+    /// <summary>Indexes a range of event ids at once, e.g. the events a bulk import has just appended.</summary>
+    public static async Task IndexRangeAsync(TimelineDbContext db, int firstId, int lastId, CancellationToken ct = default)
+    {
+        if (lastId < firstId) return;
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"EventSearch\" WHERE rowid BETWEEN {0} AND {1};", [firstId, lastId], ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"EventSearch\" (rowid, \"Title\", \"Summary\", \"People\", \"Sources\") " + Select
+            + " AND e.\"Id\" BETWEEN {0} AND {1};", [firstId, lastId], ct);
+    }
+
     /// <summary>Rebuilds the whole index, e.g. after a bulk import.</summary>
     public static async Task RebuildAsync(TimelineDbContext db, CancellationToken ct = default)
     {

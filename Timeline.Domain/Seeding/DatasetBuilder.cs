@@ -39,6 +39,16 @@ public sealed class DatasetBuilder
     public Dictionary<string, Person> Persons { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Event> Events { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// False for streaming imports: built entities are returned but not kept, so memory stays flat. Duplicate
+    /// ids are still caught; references to records added earlier then go through ResolvePerson/ResolveSource.
+    /// </summary>
+    public bool KeepRecords { get; init; } = true;
+
+    private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _personIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
+
     /// <summary>Looks up a person or source id missing from the dataset, e.g. in the database an import adds to.</summary>
     public Func<string, Person?>? ResolvePerson { get; init; }
     public Func<string, Source?>? ResolveSource { get; init; }
@@ -46,7 +56,7 @@ public sealed class DatasetBuilder
     public Source Add(SourceRecord r, string file)
     {
         var f = new Field(file, r.Id);
-        f.RequireId(Sources.ContainsKey(r.Id));
+        f.RequireId(_sourceIds.Contains(r.Id));
         var source = new Source
         {
             Key = r.Id,
@@ -62,14 +72,15 @@ public sealed class DatasetBuilder
         if (r.Archive is { } a)
             source.Archive = new ArchivalReference(a.Archive.Trim(), Clean(a.Fond), Clean(a.Opis), Clean(a.Delo), Clean(a.Volume), Clean(a.Pages));
         f.Check(_sources.Validate(source), ArchiveFieldNames);
-        Sources.Add(r.Id, source);
+        _sourceIds.Add(r.Id);
+        if (KeepRecords) Sources.Add(r.Id, source);
         return source;
     }
 
     public Person Add(PersonRecord r, string file)
     {
         var f = new Field(file, r.Id);
-        f.RequireId(Persons.ContainsKey(r.Id));
+        f.RequireId(_personIds.Contains(r.Id));
         var person = new Person
         {
             Key = r.Id,
@@ -80,14 +91,15 @@ public sealed class DatasetBuilder
         };
         person.SetNames(r.Variants ?? []);
         f.Check(_persons.Validate(person), null);
-        Persons.Add(r.Id, person);
+        _personIds.Add(r.Id);
+        if (KeepRecords) Persons.Add(r.Id, person);
         return person;
     }
 
     public Event Add(EventRecord r, string file)
     {
         var f = new Field(file, r.Id);
-        f.RequireId(Events.ContainsKey(r.Id));
+        f.RequireId(_eventIds.Contains(r.Id));
         var kind = f.Enum<EventKind>("kind", r.Kind);
         var e = new Event
         {
@@ -160,7 +172,8 @@ public sealed class DatasetBuilder
             });
         }
         f.Check(_events.Validate(e), EventFieldNames);
-        Events.Add(r.Id, e);
+        _eventIds.Add(r.Id);
+        if (KeepRecords) Events.Add(r.Id, e);
         return e;
     }
 

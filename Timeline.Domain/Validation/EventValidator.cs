@@ -13,8 +13,8 @@ public sealed class EventValidator : AbstractValidator<Event>
         RuleFor(e => e.Place).MaximumLength(Limits.Place);
         RuleFor(e => e.Key).MaximumLength(Limits.Key).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .When(e => e.Key is not null).WithMessage("A key is lower-case letters, digits and hyphens.");
-        RuleFor(e => e.Kind).IsInEnum();
-        RuleFor(e => e.ClaimStatus).IsInEnum();
+        RuleFor(e => e.Kind).DefinedEnum();
+        RuleFor(e => e.ClaimStatus).DefinedEnum();
         RuleFor(e => e.Start).NotNull();
         RuleFor(e => e.End)
             .Must((e, end) => end is null || end.Latest >= e.Start.Earliest)
@@ -24,7 +24,7 @@ public sealed class EventValidator : AbstractValidator<Event>
         RuleFor(e => e.ArrestAgency).MaximumLength(Limits.Agency);
         RuleFor(e => e.ArrestPlace).MaximumLength(Limits.Place);
         RuleFor(e => e.ArrestCharge).MaximumLength(Limits.Charge);
-        RuleFor(e => e.ExpelledFrom).IsInEnum();
+        RuleFor(e => e.ExpelledFrom).DefinedEnum();
         RuleFor(e => e.ExpelledFromOrganisation).MaximumLength(Limits.Organisation);
         RuleFor(e => e.ExpellingBody).MaximumLength(Limits.Body);
         RuleFor(e => e.ExpulsionReason).MaximumLength(Limits.Reason);
@@ -76,10 +76,10 @@ public sealed class ParticipationValidator : AbstractValidator<Participation>
 {
     public ParticipationValidator()
     {
-        RuleFor(p => p.Role).IsInEnum();
+        RuleFor(p => p.Role).DefinedEnum();
         RuleFor(p => p).Must(p => p.PersonId != 0 || p.Person is not null).WithName("Person").WithMessage("Choose a person.");
-        // A person created with the event is checked where it sits: "Participants[0].Person.Name".
-        RuleFor(p => p.Person!).SetValidator(new PersonValidator()).When(p => p.PersonId == 0 && p.Person is not null);
+        // A person created with the event (no id yet) is checked where it sits: "Participants[0].Person.Name".
+        RuleFor(p => p.Person!).SetValidator(new PersonValidator()).When(p => p.PersonId == 0 && p.Person is { Id: 0 });
         RuleFor(p => p.Outcome).MaximumLength(Limits.Outcome);
         RuleFor(p => p.Charge).MaximumLength(Limits.Charge);
         RuleFor(p => p.Verdict).MaximumLength(Limits.Verdict);
@@ -93,10 +93,10 @@ public sealed class EvidenceLinkValidator : AbstractValidator<EvidenceLink>
     {
         RuleFor(x => x).Must(x => x.SourceId != 0 || x.Source is not null).WithName("Source").WithMessage("Choose the source.");
         // Likewise a source created with the event: "Evidence[0].Source.Title".
-        RuleFor(x => x.Source!).SetValidator(new SourceValidator()).When(x => x.SourceId == 0 && x.Source is not null);
+        RuleFor(x => x.Source!).SetValidator(new SourceValidator()).When(x => x.SourceId == 0 && x.Source is { Id: 0 });
         RuleFor(x => x.Locator).NotEmpty().WithMessage("Say where in the source: a page, folio, section or archival reference.")
             .MaximumLength(Limits.Locator);
-        RuleFor(x => x.Stance).IsInEnum();
+        RuleFor(x => x.Stance).DefinedEnum();
         RuleFor(x => x.Note).MaximumLength(Limits.Note);
     }
 }

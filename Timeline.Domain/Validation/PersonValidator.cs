@@ -28,7 +28,7 @@ public sealed class SourceValidator : AbstractValidator<Source>
         RuleFor(s => s.Title).NotEmpty().WithMessage("Give the source a title.").MaximumLength(Limits.SourceTitle);
         RuleFor(s => s.Key).MaximumLength(Limits.Key).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .When(s => s.Key is not null).WithMessage("A key is lower-case letters, digits and hyphens.");
-        RuleFor(s => s.Kind).IsInEnum();
+        RuleFor(s => s.Kind).DefinedEnum();
         RuleFor(s => s.Author).MaximumLength(Limits.Author);
         RuleFor(s => s.Language).MaximumLength(Limits.Language);
         RuleFor(s => s.Url).MaximumLength(Limits.Url).HttpUrl();

@@ -15,6 +15,18 @@ public static class RuleExtensions
         rule.Must(u => string.IsNullOrWhiteSpace(u) || IsHttpUrl(u))
             .WithMessage("{PropertyName} must be an http or https address.");
 
+    /// <summary>
+    /// FluentValidation's IsInEnum, with its rule and message, minus its reflection: IsInEnum looks up [Flags]
+    /// on every value it checks, which was half the cost of validating an event in bulk imports.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TEnum> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum =>
+        rule.Must(v => Enum.IsDefined(v)).WithMessage(NotInEnum);
+
+    public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
+        rule.Must(v => v is not { } value || Enum.IsDefined(value)).WithMessage(NotInEnum);
+
+    private const string NotInEnum = "'{PropertyName}' has a range of values which does not include '{PropertyValue}'.";
+
     /// <summary>Typed date text that <see cref="DateInput"/> can read, with its own explanation when it cannot.</summary>
     public static IRuleBuilderOptions<T, string?> ReadableDate<T>(this IRuleBuilder<T, string?> rule, bool allowRange = false) =>
         rule.Must((_, text, ctx) =>

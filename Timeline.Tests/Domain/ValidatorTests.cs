@@ -1,3 +1,4 @@
+using FluentValidation;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Model;
 using Timeline.Domain.Validation;
@@ -24,6 +25,20 @@ public class ValidatorTests
     public void A_complete_arrest_is_valid()
     {
         Assert.Empty(Errors(ValidArrest()));
+    }
+
+    [Fact]
+    public void An_undefined_enum_value_is_refused_with_fluentvalidations_own_message()
+    {
+        var e = ValidArrest();
+        e.Kind = (EventKind)99;
+        e.ExpelledFrom = (ExpulsionScope)42;
+        e.Evidence[0].Stance = (Stance)7;
+        var expected = new InlineValidator<Event>();
+        expected.RuleFor(x => x.Kind).IsInEnum();
+
+        Assert.Contains(expected.Validate(e).Errors.Single().ErrorMessage, Errors(e));
+        Assert.Equal(3, Errors(e).Count(m => m.Contains("has a range of values which does not include", StringComparison.Ordinal)));
     }
 
     [Fact]

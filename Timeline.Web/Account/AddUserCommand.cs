@@ -9,7 +9,7 @@ namespace Timeline.Web.Account;
 /// </summary>
 public static class AddUserCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, string connection)
     {
         if (args.Length < 2 || args[1].StartsWith('-'))
         {
@@ -31,7 +31,6 @@ public static class AddUserCommand
         var password = Environment.GetEnvironmentVariable("TIMELINE_PASSWORD") ?? Prompt($"Password for {email}: ");
 
         var builder = WebApplication.CreateBuilder([]);
-        var connection = builder.Configuration.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
         builder.Services.AddTimelineDomain(_ => connection);
         builder.Services.AddTimelineIdentity();
         await using var app = builder.Build();

@@ -1,65 +1,51 @@
-using System.Globalization;
-using CsvHelper;
+using Timeline.Domain.ImportExport;
 using Timeline.Domain.Queries;
-using Timeline.Domain.Text;
 using Timeline.Web.Filtering;
 
 namespace Timeline.Web.Api;
 
-/// <summary>Exports of the current filter. They stream, so their size does not depend on memory.</summary>
+/// <summary>
+/// Exports of the current filter (the same query parameters as <c>/api/events</c>). They stream, so their
+/// size does not depend on memory. The JSON and CSV forms are the dataset formats of seed/README.md and
+/// re-import with <c>import</c>; TimelineJS JSON opens in https://timeline.knightlab.com.
+/// </summary>
 public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/events.csv", async (HttpContext http, EventQueries queries, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            var filter = FilterQuery.Parse(http.Request.Query, errors);
-            if (errors.Count > 0)
-            {
-                await Results.ValidationProblem(errors, title: "Invalid filter").ExecuteAsync(http);
-                return;
-            }
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = "attachment; filename=\"timeline-events.csv\"";
-            await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(true));
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            await WriteCsvAsync(csv, queries.StreamAsync(filter, ct: ct), ct);
-        });
+        app.MapGet("/export/events.csv", (HttpContext http, DatasetExporter exporter) =>
+            ExportAsync(http, "text/csv; charset=utf-8", "timeline-events.csv",
+                (filter, body, ct) => exporter.WriteCsvAsync(body, null, null, filter, ct)));
+
+        app.MapGet("/export/events.json", (HttpContext http, DatasetExporter exporter) =>
+            ExportAsync(http, "application/json; charset=utf-8", "timeline-events.json",
+                (filter, body, ct) => exporter.WriteJsonAsync(body, filter, ct)));
+
+        app.MapGet("/export/events.timelinejs.json", (HttpContext http, DatasetExporter exporter) =>
+            ExportAsync(http, "application/json; charset=utf-8", "timeline-events.timelinejs.json",
+                (filter, body, ct) => exporter.WriteTimelineJsAsync(body, filter, "Timeline", Describe(filter), ct)));
         return app;
     }
 
-    public static readonly string[] CsvColumns =
-    [
-        "id", "key", "kind", "title", "summary", "place", "start", "end", "calendar", "display", "earliest", "latest",
-        "claim_status", "participants", "evidence", "date_claims",
-    ];
-
-    public static async Task WriteCsvAsync(CsvWriter csv, IAsyncEnumerable<EventView> events, CancellationToken ct)
+    private static async Task ExportAsync(HttpContext http, string contentType, string fileName,
+        Func<EventFilter, Stream, CancellationToken, Task> write)
     {
-        foreach (var column in CsvColumns) csv.WriteField(column);
-        await csv.NextRecordAsync();
-        var rows = 0;
-        await foreach (var e in events.WithCancellation(ct))
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var filter = FilterQuery.Parse(http.Request.Query, errors);
+        if (errors.Count > 0)
         {
-            csv.WriteField(e.Id);
-            csv.WriteField(e.Key);
-            csv.WriteField(e.Kind.ToKebab());
-            csv.WriteField(e.Title);
-            csv.WriteField(e.Summary);
-            csv.WriteField(e.Place);
-            csv.WriteField(e.Start.ToEdtf());
-            csv.WriteField(e.End?.ToEdtf());
-            csv.WriteField(e.Start.Calendar.ToKebab());
-            csv.WriteField(e.DateDisplay);
-            csv.WriteField(e.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(e.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(e.ClaimStatus.ToKebab());
-            csv.WriteField(string.Join("; ", e.Participants.Select(p => $"{p.Name} ({p.Role.ToKebab()}{(p.Outcome is null ? "" : ": " + p.Outcome)})")));
-            csv.WriteField(string.Join("; ", e.Evidence.Select(x => $"{x.Source}, {x.Locator} ({x.Stance.ToKebab()})")));
-            csv.WriteField(string.Join("; ", e.DateClaims.Select(c => $"{c.Display}{(c.Preferred ? " [preferred]" : "")}: {c.Source}, {c.Locator}")));
-            await csv.NextRecordAsync();
-            if (++rows % 500 == 0) await csv.FlushAsync();
+            await Results.ValidationProblem(errors, title: "Invalid filter").ExecuteAsync(http);
+            return;
         }
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await write(filter, http.Response.Body, http.RequestAborted);
+    }
+
+    /// <summary>The title slide's text: what was exported, as a filter link would say it.</summary>
+    private static string Describe(EventFilter filter)
+    {
+        var query = FilterQuery.ToQueryString(filter);
+        return query.Length == 0 ? "Every event in the database." : $"Events matching {Uri.UnescapeDataString(query[1..]).Replace("&", ", ", StringComparison.Ordinal)}.";
     }
 }
