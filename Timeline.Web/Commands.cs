@@ -18,7 +18,7 @@ namespace Timeline.Web;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Verbs = ["check-seed", "import", "export", "generate", "add-user"];
+    private static readonly string[] Verbs = ["check-seed", "import", "export", "generate", "add-user", "benchmark"];
 
     public const string Usage = """
         Usage:
@@ -28,6 +28,8 @@ public static class Commands
           generate [--events N] [--persons N] [--sources N] [--seed S] (--out FILE.json | --db DBFILE)
                                                    make a synthetic dataset (defaults: 10000 events, a fifth as many persons, a twentieth as many sources)
           add-user EMAIL [--role Editor|Admin]     create an account; the password from TIMELINE_PASSWORD or a prompt
+          benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--import FILE.json]
+                                                   time the queries and an import (docs/performance.md)
         Options: --ConnectionStrings:Timeline="Data Source=..." chooses the database.
         """;
 
@@ -55,6 +57,7 @@ public static class Commands
                     ConnectionString(configuration), output, error, cancel.Token),
                 "generate" => await GenerateAsync(rest.Skip(1).ToList(), configuration, output, error, cancel.Token),
                 "add-user" => await Account.AddUserCommand.RunAsync([.. rest], ConnectionString(configuration)),
+                "benchmark" => await Benchmark.QueryBenchmark.RunAsync(rest.Skip(1).ToList(), output, cancel.Token),
                 _ => Fail(error, Usage, 2),
             };
         }
