@@ -54,7 +54,15 @@ public static class DatabaseSetup
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
-        return SchemaMigrator.Migrate(connection);
+        var applied = SchemaMigrator.Migrate(connection);
+        using (var optimize = connection.CreateCommand())
+        {
+            // SQLite's advice for a long-lived application: refresh the planner's statistics where they are
+            // missing or stale, sampled so that it stays quick on a large file.
+            optimize.CommandText = "PRAGMA analysis_limit = 2000; PRAGMA optimize = 0x10002;";
+            optimize.ExecuteNonQuery();
+        }
+        return applied;
     }
 
     /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>

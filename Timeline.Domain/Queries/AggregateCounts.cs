@@ -58,8 +58,8 @@ internal static class AggregateCounts
     public static async Task<Dictionary<EventKind, int>> OverlapKindsAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct)
     {
         var result = await KindsAsync(db, f, a, b, ct);
-        var edges = await Overlap.Edges(await EventQueries.FilterAsync(db, f with { FromYear = null, ToYear = null }, ct), a, b)
-            .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var edges = await Overlap.Edges(await EventQueries.FilterAsync(db, f with { FromYear = null, ToYear = null }, ct), a, b, e => e.Kind)
+            .GroupBy(k => k).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var edge in edges) result[edge.Kind] = result.GetValueOrDefault(edge.Kind) + edge.Count;
         return result;
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.Data;
 using Timeline.Domain.Dates;
@@ -21,10 +22,45 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = await FilterAsync(db, filter, ct);
         var total = withTotal ? await CountAsync(db, filter, query, ct) : -1;
-        var ids = await Sort(query, sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        var skip = (page - 1) * pageSize;
+        var ids = filter.FromYear is null && filter.ToYear is null
+            ? await Sort(query, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
+            : await YearPageAsync(db, filter, sort, skip, pageSize, ct);
         var items = await LoadViewsAsync(db, ids, ct);
         return new Page<EventView>(total, items);
     }
+
+    /// <summary>A page of the events reaching into the filter's years (see <see cref="OverlapIdsAsync"/>).</summary>
+    private static async Task<List<int>> YearPageAsync(TimelineDbContext db, EventFilter filter, EventSort sort, int skip, int take, CancellationToken ct)
+    {
+        var (a, b) = YearDays(filter);
+        return await OverlapIdsAsync(await FilterAsync(db, filter with { FromYear = null, ToYear = null }, ct), a, b, sort, skip, take, ct);
+    }
+
+    /// <summary>
+    /// Ids of the events reaching into [a, b], in order, one page. As one overlap query, SQLite either
+    /// gathers every match from the span-class ranges and sorts them all (tens of thousands in a busy year),
+    /// or walks the date index from the beginning of time. Split instead: the events dated inside [a, b] are
+    /// one ordered index range read only as far as the page needs, and the few long or loosely dated ones
+    /// dated outside (<see cref="Overlap.Edges"/>) are index ranges of their own. The merge of the two is exact.
+    /// </summary>
+    internal static async Task<List<int>> OverlapIdsAsync(IQueryable<Event> events, int a, int b, EventSort sort, int skip, int take,
+        CancellationToken ct)
+    {
+        var n = skip + take;
+        var inside = await Sort(events.Where(e => e.SortDay >= a && e.SortDay <= b), sort).Take(n).Select(Key).ToListAsync(ct);
+        var edges = sort is EventSort.Date or EventSort.DateDescending
+            ? await SortKey.Sort(Overlap.Edges(events, a, b, DayKey), sort).Take(n).ToListAsync(ct) // from the index alone
+            : await Overlap.Edges(events, a, b, Key).ToListAsync(ct);
+        return inside.Concat(edges).Order(SortKey.Comparer(sort)).Skip(skip).Take(take).Select(k => k.Id).ToList();
+    }
+
+    private static readonly Expression<Func<Event, SortKey>> Key = e => new SortKey
+    {
+        Id = e.Id, SortDay = e.SortDay, Title = e.Title, Kind = e.Kind, Status = e.ClaimStatus,
+    };
+
+    private static readonly Expression<Func<Event, SortKey>> DayKey = e => new SortKey { Id = e.Id, SortDay = e.SortDay };
 
     /// <summary>
     /// Every matching event in date order, read in batches with keyset paging (no growing OFFSET), each
@@ -96,8 +132,17 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             var ids = new HashSet<int>(filter.PersonIds);
             foreach (var name in filter.PersonNames)
                 ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
+            // "Id IN (events of these persons)", not a correlated EXISTS: SQLite then starts from the
+            // participation index instead of walking every event in sort order and probing each one.
             var list = ids.ToList();
-            q = q.Where(e => db.Participations.Any(p => p.EventId == e.Id && list.Contains(p.PersonId)));
+            var only = list.FirstOrDefault();
+            // Without the query filters: the outer query already keeps to live events, and the filters would
+            // join every participation to its event and person.
+            var participations = db.Participations.IgnoreQueryFilters();
+            var theirs = list.Count == 1
+                ? participations.Where(p => p.PersonId == only).Select(p => p.EventId)
+                : participations.Where(p => list.Contains(p.PersonId)).Select(p => p.EventId);
+            q = q.Where(e => theirs.Contains(e.Id));
         }
         if (filter.FromYear is not null || filter.ToYear is not null)
         {
@@ -115,7 +160,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = q.Where(e => statuses.Contains(e.ClaimStatus));
         }
         if (filter.SourceId is { } sourceId)
-            q = q.Where(e => db.EvidenceLinks.Any(x => x.EventId == e.Id && x.SourceId == sourceId));
+            q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
+                .Select(x => x.EventId).Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(filter.Text))
             q = TextSearch.Apply(db, q, filter.Text);
         return q;
@@ -126,15 +172,19 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         new DateOnly(Math.Clamp(filter.FromYear ?? 1, 1, 9999), 1, 1).DayNumber,
         new DateOnly(Math.Clamp(filter.ToYear ?? 9999, 1, 9999), 12, 31).DayNumber);
 
+    /// <summary>
+    /// Each order is a column, then the date, then the id, matching an index (<c>(column, SortDay)</c> plus the
+    /// row id); a descending order reverses all three, so SQLite reads that index backwards instead of sorting.
+    /// </summary>
     internal static IQueryable<Event> Sort(IQueryable<Event> q, EventSort sort) => sort switch
     {
         EventSort.DateDescending => q.OrderByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
-        EventSort.Title => q.OrderBy(e => e.Title).ThenBy(e => e.Id),
-        EventSort.TitleDescending => q.OrderByDescending(e => e.Title).ThenByDescending(e => e.Id),
+        EventSort.Title => q.OrderBy(e => e.Title).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.TitleDescending => q.OrderByDescending(e => e.Title).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
         EventSort.Kind => q.OrderBy(e => e.Kind).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
-        EventSort.KindDescending => q.OrderByDescending(e => e.Kind).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.KindDescending => q.OrderByDescending(e => e.Kind).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
         EventSort.Status => q.OrderBy(e => e.ClaimStatus).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
-        EventSort.StatusDescending => q.OrderByDescending(e => e.ClaimStatus).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.StatusDescending => q.OrderByDescending(e => e.ClaimStatus).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
         _ => q.OrderBy(e => e.SortDay).ThenBy(e => e.Id),
     };
 

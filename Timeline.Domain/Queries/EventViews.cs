@@ -62,3 +62,35 @@ public sealed record YearCount(int Year, int Count);
 
 public sealed record DatabaseStats(int Events, int Persons, int Sources, int EvidenceLinks, DateOnly? First, DateOnly? Last,
     IReadOnlyList<YearCount> Years);
+
+/// <summary>The columns an event list can be ordered by, compared in memory exactly as SQLite orders them.</summary>
+internal sealed record SortKey
+{
+    public int Id { get; init; }
+    public int SortDay { get; init; }
+    public string Title { get; init; } = "";
+    public EventKind Kind { get; init; }
+    public ClaimStatus Status { get; init; }
+
+    /// <summary>Date order in SQL, for keys that carry only the id and the day.</summary>
+    public static IQueryable<SortKey> Sort(IQueryable<SortKey> q, EventSort sort) => sort == EventSort.DateDescending
+        ? q.OrderByDescending(k => k.SortDay).ThenByDescending(k => k.Id)
+        : q.OrderBy(k => k.SortDay).ThenBy(k => k.Id);
+
+    // Kind and status are stored as their names, and SQLite compares text bytewise: ordinal order.
+    public static IComparer<SortKey> Comparer(EventSort sort)
+    {
+        Comparison<SortKey> byDate = (x, y) => x.SortDay != y.SortDay ? x.SortDay.CompareTo(y.SortDay) : x.Id.CompareTo(y.Id);
+        Comparison<SortKey> ascending = sort switch
+        {
+            EventSort.Title or EventSort.TitleDescending => (x, y) => Then(string.CompareOrdinal(x.Title, y.Title), x, y, byDate),
+            EventSort.Kind or EventSort.KindDescending => (x, y) => Then(string.CompareOrdinal(x.Kind.ToString(), y.Kind.ToString()), x, y, byDate),
+            EventSort.Status or EventSort.StatusDescending => (x, y) => Then(string.CompareOrdinal(x.Status.ToString(), y.Status.ToString()), x, y, byDate),
+            _ => byDate,
+        };
+        var descending = sort is EventSort.DateDescending or EventSort.TitleDescending or EventSort.KindDescending or EventSort.StatusDescending;
+        return Comparer<SortKey>.Create(descending ? (x, y) => ascending(y, x) : ascending);
+    }
+
+    private static int Then(int first, SortKey x, SortKey y, Comparison<SortKey> next) => first != 0 ? first : next(x, y);
+}

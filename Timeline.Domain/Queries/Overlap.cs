@@ -15,36 +15,38 @@ public static class Overlap
 
     /// <summary>
     /// The overlapping events whose sort day lies outside [a, b]: those sorted before a that last into it,
-    /// and those that may begin by b but sort after it. Together with the per-day counts of [a, b] they give
-    /// exact overlap counts; both parts are short index ranges per span class.
+    /// and those that may begin by b but sort after it. Together with the events sorted inside [a, b] they are
+    /// exactly the overlapping ones. One UNION ALL arm per span class and side, each a single range of the
+    /// (SpanClass, EarliestDay, LatestDay, SortDay) index that answers every test without reading the table;
+    /// an OR of the same terms would make SQLite fetch each candidate row. (A loosely dated event, "1937",
+    /// reaches into every day of its year, so a narrow window can have thousands of edges.)
     /// </summary>
-    public static IQueryable<Event> Edges(IQueryable<Event> events, int a, int b)
+    public static IQueryable<T> Edges<T>(IQueryable<Event> events, int a, int b, Expression<Func<Event, T>> select)
     {
-        var e = Expression.Parameter(typeof(Event), "e");
-        var spanClass = Expression.Property(e, nameof(Event.SpanClass));
-        var earliest = Expression.Property(e, nameof(Event.EarliestDay));
-        var latest = Expression.Property(e, nameof(Event.LatestDay));
-        var sort = Expression.Property(e, nameof(Event.SortDay));
-        Expression? any = null;
-        for (var c = 0; c <= Event.MaxSpanClass; c++)
+        IQueryable<T>? all = null;
+        // Class 0 events last one day (earliest = sort = latest), so they are never edges.
+        for (var c = 1; c <= Event.MaxSpanClass; c++)
         {
-            var isClass = Expression.Equal(spanClass, Expression.Constant(c));
-            var before = Expression.AndAlso(isClass, Expression.AndAlso(
-                Between(earliest, Low(a, c), a - 1),
-                Expression.AndAlso(Expression.LessThan(sort, Expression.Constant(a)), Expression.GreaterThanOrEqual(latest, Expression.Constant(a)))));
-            var after = Expression.AndAlso(isClass, Expression.AndAlso(
-                Between(earliest, Low(b, c), b),
-                Expression.GreaterThan(sort, Expression.Constant(b))));
-            var term = Expression.OrElse(before, after);
-            any = any is null ? term : Expression.OrElse(any, term);
+            int spanClass = c, fromA = Low(a, c), fromB = Low(b, c);
+            // Each arm projects before the union, so that an index-only projection stays index-only. An open
+            // end (the first or last day of the calendar) has nothing beyond it, and no arm: scanning for
+            // "sorted after the end of time" would read the whole index.
+            if (a > Earliest)
+                all = Union(all, events.Where(e => e.SpanClass == spanClass && !e.IsDeleted && e.EarliestDay >= fromA && e.EarliestDay < a
+                    && e.SortDay < a && e.LatestDay >= a).Select(select));
+            if (b < Latest)
+                all = Union(all, events.Where(e => e.SpanClass == spanClass && !e.IsDeleted && e.EarliestDay >= fromB && e.EarliestDay <= b
+                    && e.SortDay > b).Select(select));
         }
-        return events.Where(Expression.Lambda<Func<Event, bool>>(any!, e));
+        return all ?? events.Where(_ => false).Select(select);
     }
 
-    private static int Low(int day, int spanClass) => (int)Math.Max((long)day - (1L << spanClass) + 1, int.MinValue);
+    private static readonly int Earliest = DateOnly.MinValue.DayNumber;
+    private static readonly int Latest = DateOnly.MaxValue.DayNumber;
 
-    private static BinaryExpression Between(Expression value, int low, int high) =>
-        Expression.AndAlso(Expression.GreaterThanOrEqual(value, Expression.Constant(low)), Expression.LessThanOrEqual(value, Expression.Constant(high)));
+    private static IQueryable<T> Union<T>(IQueryable<T>? all, IQueryable<T> arm) => all is null ? arm : all.Concat(arm);
+
+    private static int Low(int day, int spanClass) => (int)Math.Max((long)day - (1L << spanClass) + 1, int.MinValue);
 
     public static Expression<Func<Event, bool>> Predicate(int a, int b)
     {
@@ -52,12 +54,14 @@ public static class Overlap
         var spanClass = Expression.Property(e, nameof(Event.SpanClass));
         var earliest = Expression.Property(e, nameof(Event.EarliestDay));
         var latest = Expression.Property(e, nameof(Event.LatestDay));
+        var deleted = Expression.Property(e, nameof(Event.IsDeleted));
         Expression? any = null;
         for (var c = 0; c <= Event.MaxSpanClass; c++)
         {
             var low = (long)a - (1L << c) + 1;
+            // The live test inside each term lets SQLite use the partial (live-only) index for every OR branch.
             var term = Expression.AndAlso(
-                Expression.Equal(spanClass, Expression.Constant(c)),
+                Expression.AndAlso(Expression.Equal(spanClass, Expression.Constant(c)), Expression.Not(deleted)),
                 Expression.AndAlso(
                     Expression.GreaterThanOrEqual(earliest, Expression.Constant((int)Math.Max(low, int.MinValue))),
                     Expression.LessThanOrEqual(earliest, Expression.Constant(b))));

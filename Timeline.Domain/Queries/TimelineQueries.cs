@@ -35,20 +35,21 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
             return await DensityAsync(db, filter, events, lanes, null, from, to, ct);
 
         // Otherwise fetch one more than the cap: if it comes back, the range is dense after all.
-        var rows = await Overlap.Within(events, a, b).OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(Cap + 1)
+        var ids = await EventQueries.OverlapIdsAsync(events, a, b, EventSort.Date, 0, Cap + 1, ct);
+        if (ids.Count > Cap) return await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
+        var byId = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
                 e.Id, e.Title, e.Kind, e.ClaimStatus, e.EarliestDay, e.LatestDay, e.Start, e.End,
                 Claims = e.DateClaims.Count,
             })
-            .ToListAsync(ct);
-        if (rows.Count > Cap) return await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
+            .ToDictionaryAsync(e => e.Id, ct);
+        var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
 
         var items = new List<TimelineItem>(rows.Count);
         ILookup<int, int>? lanesOf = null;
         if (persons is not null)
         {
-            var ids = rows.Select(r => r.Id).ToList();
             var personIds = persons.Select(p => p.Id).ToList();
             lanesOf = (await db.Participations.AsNoTracking()
                 .Where(p => ids.Contains(p.EventId) && personIds.Contains(p.PersonId))

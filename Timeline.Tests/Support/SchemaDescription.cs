@@ -33,13 +33,21 @@ public static class SchemaDescription
                          .Where(i => i.Origin == "c").OrderBy(i => i.Name, StringComparer.Ordinal))
             {
                 var cols = string.Join(",", Query(c, $"PRAGMA index_info(\"{idx.Name}\")", r => (Seq: r.GetInt64(0), Name: r.GetString(2))).OrderBy(x => x.Seq).Select(x => x.Name));
-                sb.AppendLine($"  index {idx.Name} unique={idx.Unique} ({cols})");
+                sb.AppendLine($"  index {idx.Name} unique={idx.Unique} ({cols}){Condition(c, idx.Name)}");
             }
             foreach (var fk in Query(c, $"PRAGMA foreign_key_list(\"{table}\")",
                          r => $"  fk {r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on delete {r.GetString(6)}").Order(StringComparer.Ordinal))
                 sb.AppendLine(fk);
         }
         return sb.ToString();
+    }
+
+    /// <summary>A partial index's WHERE clause, so that a missing or different condition is a schema difference.</summary>
+    private static string Condition(SqliteConnection c, string index)
+    {
+        var sql = Query(c, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index}'", r => r.GetString(0)).Single();
+        var at = sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? "" : " where " + string.Join(' ', sql[(at + 7)..].TrimEnd(';').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> map)

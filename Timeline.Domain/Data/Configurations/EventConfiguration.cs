@@ -6,6 +6,9 @@ namespace Timeline.Domain.Data.Configurations;
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
+    /// <summary>The condition of the partial indexes; queries carry the same term through the query filter.</summary>
+    public const string LiveOnly = "NOT \"IsDeleted\"";
+
     public void Configure(EntityTypeBuilder<Event> b)
     {
         b.IsVersioned();
@@ -33,11 +36,19 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.ExpellingBody).HasMaxLength(Limits.Body);
         b.Property(e => e.ExpulsionReason).HasMaxLength(Limits.Reason);
 
-        // Chronological order; overlap of a range, one span class at a time (covering: no table reads for counts);
-        // kinds in date order.
-        b.HasIndex(e => e.SortDay);
-        b.HasIndex(e => new { e.SpanClass, e.EarliestDay, e.LatestDay, e.IsDeleted });
-        b.HasIndex(e => new { e.Kind, e.SortDay });
+        // Every view reads live events only, so the indexes hold live events only (partial indexes), and each
+        // also carries the flag itself: SQLite counts an index as covering only if it holds every column the
+        // query names, and the soft-delete test names IsDeleted. Covering indexes answer range counts and
+        // date-ordered pages without reading a table row, which at a million events is the difference
+        // between milliseconds and a second. The explicit Id gives each order its tie-break from the index.
+        b.HasIndex(e => new { e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
+        // With kind and claim status, the overlap index also answers those filters on its own.
+        b.HasIndex(e => new { e.SpanClass, e.EarliestDay, e.LatestDay, e.SortDay, e.Kind, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly);
+        b.HasIndex(e => new { e.Kind, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
+        b.HasIndex(e => new { e.ClaimStatus, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
+        b.HasIndex(e => new { e.Title, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
+        // The trash page: the few deleted ones.
+        b.HasIndex(e => e.IsDeleted).HasFilter("\"IsDeleted\"");
 
         b.HasMany(e => e.Participants).WithOne(p => p.Event).HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Evidence).WithOne(x => x.Event).HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

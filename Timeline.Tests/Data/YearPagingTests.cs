@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Domain.ImportExport;
+using Timeline.Domain.Model;
+using Timeline.Domain.Queries;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Data;
+
+/// <summary>
+/// Pages under a year filter are merged from two index-friendly parts; they must be exactly the pages of
+/// the plain overlap query, in every order, including events that are long or loosely dated and events
+/// that were deleted.
+/// </summary>
+public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
+{
+    public sealed class Synthetic : IAsyncLifetime
+    {
+        public TestDatabase Db { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await Db.Get<DatasetImporter>().ImportAsync(
+                new SyntheticData(new SyntheticOptions { Events = 3_000, Persons = 400, Sources = 40, Seed = 11 }).Entries(), null);
+            // Deleted events must stay out of both parts.
+            using var ctx = Db.NewContext();
+            await ctx.Database.ExecuteSqlRawAsync("""UPDATE "Events" SET "IsDeleted" = 1 WHERE "Id" % 17 = 0""");
+        }
+
+        public Task DisposeAsync()
+        {
+            Db.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private readonly TestDatabase _db;
+
+    public YearPagingTests(Synthetic data) => _db = data.Db;
+
+    public static TheoryData<EventSort> Sorts() => new(Enum.GetValues<EventSort>());
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Pages_under_a_year_filter_equal_the_plain_overlap_query_in_every_order(EventSort sort)
+    {
+        var queries = _db.Get<EventQueries>();
+        foreach (var filter in new[]
+                 {
+                     new EventFilter { FromYear = 1937, ToYear = 1937 },
+                     new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
+                     new EventFilter { FromYear = 1950 },
+                     new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
+                 })
+        {
+            using var ctx = _db.NewContext();
+            var all = await EventQueries.Sort(await EventQueries.FilterAsync(ctx, filter, default), sort).Select(e => e.Id).ToListAsync();
+            Assert.True(all.Count > 60, $"The dataset should give {filter} more than a page.");
+            var long_ = await ctx.Events.Where(e => e.LatestDay - e.EarliestDay > 365).CountAsync();
+            Assert.True(long_ > 0, "The dataset should have events longer than a year.");
+            foreach (var page in new[] { 1, 2, all.Count / 25 })
+            {
+                var got = (await queries.SearchAsync(filter, page, 25, sort)).Items.Select(e => e.Id);
+                Assert.Equal(all.Skip((page - 1) * 25).Take(25), got);
+            }
+        }
+    }
+}
