@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Timeline.Tests.Support;
 
@@ -66,6 +68,13 @@ public sealed partial class AppServer : IAsyncDisposable
         }
         server.BaseUrl = listening.Task.Result.TrimEnd('/');
         return server;
+    }
+
+    /// <summary>A JSON answer of the app's read API, for checking what a page shows against it.</summary>
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        return await http.GetFromJsonAsync<JsonElement>(pathAndQuery);
     }
 
     private static string AppExecutable()

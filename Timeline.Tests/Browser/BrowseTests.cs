@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -8,12 +7,8 @@ namespace Timeline.Tests.Browser;
 [Collection(BrowserTests.Name)]
 public class BrowseTests(BrowserFixture browser)
 {
-    private async Task<int> TotalAsync(string query)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(browser.Server.BaseUrl) };
-        var page = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/events?{query}&pageSize=1");
-        return page.GetProperty("total").GetInt32();
-    }
+    private async Task<int> TotalAsync(string query) =>
+        (await browser.Server.GetJsonAsync($"/api/events?{query}&pageSize=1")).GetProperty("total").GetInt32();
 
     /// <summary>Chooses a person in the filter bar's picker by typing part of a name, as a reader would.</summary>
     private static async Task ChoosePersonAsync(IPage page, string typed, string option)
@@ -136,21 +131,17 @@ public class BrowseTests(BrowserFixture browser)
     public async Task Zooming_out_over_a_dense_range_turns_events_into_density_bars()
     {
         await using var w = await browser.NewPageAsync();
-        var page = w.Page;
+        var timeline = new TimelineControls(w.Page);
         await w.GotoAsync("/timeline?start=1936-08-01&end=1936-09-30");
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Select one to see its evidence" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".vis-item.tl-item").First).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator(".vis-item.tl-bucket").CountAsync());
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.EventsShown);
+        await Expect(timeline.Events.First).ToBeVisibleAsync();
+        Assert.Equal(0, await timeline.Bars.CountAsync());
 
-        for (var i = 0; i < 8 && await page.Locator(".vis-item.tl-bucket").CountAsync() == 0; i++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Zoom out" }).ClickAsync();
-            await page.WaitForTimeoutAsync(600);
-        }
+        for (var i = 0; i < 8 && await timeline.Bars.CountAsync() == 0; i++) await timeline.ZoomAsync("Zoom out");
 
-        await Expect(page.Locator(".vis-item.tl-bucket").First).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "too many to draw one by one" })).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator(".vis-item.tl-item").CountAsync());
+        await Expect(timeline.Bars.First).ToBeVisibleAsync();
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.BarsShown);
+        Assert.Equal(0, await timeline.Events.CountAsync());
     }
 
     [Fact]

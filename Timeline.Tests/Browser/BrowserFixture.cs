@@ -4,7 +4,7 @@ using Timeline.Tests.Support;
 namespace Timeline.Tests.Browser;
 
 /// <summary>One app server and one headless Debian Chromium shared by the browser tests.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -19,10 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; the test command installs it (apt-get install chromium).");
         // Slow shared machines: Blazor round trips can take more than Playwright's default five seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
-        // Accounts: an editor, a reader and one to lock out, made before start; the administrator from configuration.
-        var database = new TestDatabase(seeded: true);
-        await TestAccounts.CreateAsync(database);
-        Server = await AppServer.StartAsync(database, TestAccounts.AdminSettings);
+        Server = await StartServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -30,6 +27,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>The app on a copy of the seeded database, with the test accounts.</summary>
+    protected virtual async Task<AppServer> StartServerAsync()
+    {
+        // Accounts: an editor, a reader and one to lock out, made before start; the administrator from configuration.
+        var database = new TestDatabase(seeded: true);
+        await TestAccounts.CreateAsync(database);
+        return await AppServer.StartAsync(database, TestAccounts.AdminSettings);
     }
 
     /// <summary>A fresh page that records every JavaScript error the page raises.</summary>

@@ -133,7 +133,31 @@ export function setData(id, lanes, events, buckets) {
             title: label(`${b.count.toLocaleString('en')} events, ${b.start} to ${b.end}: click to zoom in`, 'tl-tip'),
         };
     }));
-    replace(s.items, next);
+    replaceItems(s, next);
+}
+
+// vis-timeline draws and measures each item the moment it is added, and with the theme's :has() rules every
+// measurement restyles the whole page: a few hundred density bars froze the page for seconds. So the items change
+// while vis's item layer is out of the document, and vis then draws them all afresh in its batched redraw, which
+// measures them together.
+function replaceItems(s, items) {
+    const itemSet = s.timeline.itemSet;
+    const layer = itemSet.dom.frame;
+    const parent = layer.parentNode;
+    const after = layer.nextSibling;
+    parent.removeChild(layer);
+    try {
+        replace(s.items, items);
+    } finally {
+        parent.insertBefore(layer, after);
+    }
+    // What was measured out of the document measured nothing: draw every item again, measuring it this time.
+    for (const item of Object.values(itemSet.items)) {
+        item.hide();
+        item.dirty = true;
+    }
+    itemSet.markDirty({ restackGroups: true });
+    s.timeline.redraw();
 }
 
 function replace(dataSet, items) {
@@ -145,7 +169,8 @@ function replace(dataSet, items) {
 export function zoom(id, factor) {
     const s = timelines.get(id);
     if (!s) return;
-    if (factor < 1) s.timeline.zoomIn(1 - factor); else s.timeline.zoomOut(factor - 1);
+    // vis divides the window by 1 + p to zoom in and grows it by p to zoom out: a factor of 0.5 undoes one of 2.
+    if (factor < 1) s.timeline.zoomIn(1 / factor - 1); else s.timeline.zoomOut(factor - 1);
 }
 
 export function move(id, fraction) {

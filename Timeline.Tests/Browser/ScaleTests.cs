@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Timeline.Domain.Queries;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Timeline.Tests.Browser;
+
+/// <summary>The timeline and the table on a database of 100,000 events (issue 5, the UI at scale).</summary>
+[Collection(ScaleBrowserTests.Name)]
+public class ScaleTests
+{
+    private const int PageSize = 50;
+    private readonly ScaleFixture _app;
+    private readonly ITestOutputHelper _output;
+
+    public ScaleTests(ScaleFixture app, ITestOutputHelper output)
+    {
+        _app = app;
+        _output = output;
+        output.WriteLine(app.Description);
+    }
+
+    [Fact]
+    public async Task Zooming_out_into_the_dense_years_turns_the_events_into_bars_and_zooming_back_in_draws_them_again()
+    {
+        await using var w = await _app.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        // Two years before the revolution: a few hundred events, drawn one by one.
+        await w.GotoAsync("/timeline?start=1912-01-01&end=1913-12-31");
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.EventsShown);
+        await AssertDrawnWithinCapAsync(timeline);
+        var start = timeline.Window();
+
+        // Out until the events become bars, then once more, into 1917 and after: thousands of events.
+        var zooms = 0;
+        while (!await timeline.ShowsBarsAsync())
+        {
+            Assert.True(zooms < 6, "Still drawing events one by one after six zooms out: " + await timeline.Status.InnerTextAsync());
+            await timeline.ZoomAsync("Zoom out");
+            zooms++;
+            await AssertDrawnWithinCapAsync(timeline);
+        }
+        var fewer = await timeline.TotalAsync();
+        await timeline.ZoomAsync("Zoom out");
+        zooms++;
+        await AssertDrawnWithinCapAsync(timeline);
+        Assert.True(await timeline.ShowsBarsAsync());
+        var total = await timeline.TotalAsync();
+        Assert.True(total >= 5_000 && total > fewer, $"{total} events in {timeline.Window()}, {fewer} before");
+
+        // Back in as many times: the first view, its events drawn again.
+        for (var i = 0; i < zooms; i++)
+        {
+            await timeline.ZoomAsync("Zoom in");
+            await AssertDrawnWithinCapAsync(timeline);
+        }
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.EventsShown);
+        var end = timeline.Window();
+        Assert.InRange(end.From.DayNumber - start.From.DayNumber, -1, 1);
+        Assert.InRange(end.To.DayNumber - start.To.DayNumber, -1, 1);
+    }
+
+    [Fact]
+    public async Task Clicking_a_density_bar_zooms_into_its_quarter_and_draws_its_events()
+    {
+        await using var w = await _app.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        // Twenty years before the revolution: a couple of thousand events, counted per quarter.
+        await w.GotoAsync("/timeline?start=1895-01-01&end=1914-12-31");
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.BarsShown + ": bars count them per quarter");
+        await AssertDrawnWithinCapAsync(timeline);
+
+        await timeline.ChangeRangeAsync(timeline.Bars.First);
+
+        await Expect(timeline.Status).ToContainTextAsync(TimelineControls.EventsShown);
+        await AssertDrawnWithinCapAsync(timeline);
+        var (from, to) = timeline.Window();
+        Assert.True(from.Day == 1 && from.Month % 3 == 1 && from.Year is >= 1895 and <= 1914, $"the view starts on {from}");
+        Assert.InRange(to.DayNumber - from.DayNumber, 89, 92);
+    }
+
+    /// <summary>
+    /// At most <see cref="TimelineQueries.Cap"/> events are ever drawn: beyond that the view holds bars only, and the
+    /// status line says which. (With bars, its count is of the events dated in the range, which can be fewer than the
+    /// events reaching into it that made the view switch to bars.)
+    /// </summary>
+    private async Task AssertDrawnWithinCapAsync(TimelineControls timeline)
+    {
+        var events = await timeline.Events.CountAsync();
+        var bars = await timeline.Bars.CountAsync();
+        var (from, to) = timeline.Window();
+        _output.WriteLine($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}: {events} events and {bars} bars drawn. {await timeline.Status.InnerTextAsync()}");
+        Assert.InRange(events, 0, TimelineQueries.Cap);
+        if (await timeline.ShowsBarsAsync())
+        {
+            Assert.Equal(0, events);
+            Assert.True(bars > 0, "no bars drawn");
+        }
+        else
+        {
+            Assert.InRange(await timeline.TotalAsync(), 1, TimelineQueries.Cap);
+            Assert.True(events > 0, "no events drawn");
+            Assert.Equal(0, bars);
+        }
+    }
+
+    [Fact]
+    public async Task The_table_counts_every_event_and_pages_and_sorts_them_as_the_api_does()
+    {
+        await using var w = await _app.NewPageAsync();
+        var page = w.Page;
+        var total = ScaleFixture.Dataset.Events;
+        var pages = total / PageSize;
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagination" });
+        var title = page.GetByRole(AriaRole.Grid).GetByRole(AriaRole.Columnheader, new() { Name = "Title" });
+
+        // Exactly the generated events: the app added no seed data to a database that had some.
+        await w.GotoAsync("/table");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = " events" })).ToHaveTextAsync($"{total:N0} events");
+        await ExpectPageAsync(page, 1, pages, "date");
+
+        await pager.GetByRole(AriaRole.Button, new() { Name = "Go to next page." }).ClickAsync();
+        await ExpectPageAsync(page, 2, pages, "date");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?page=2$"));
+
+        await pager.GetByRole(AriaRole.Button, new() { Name = "Go to last page." }).ClickAsync();
+        await ExpectPageAsync(page, pages, pages, "date");
+
+        // A link to a page far in opens on that page.
+        await w.GotoAsync("/table?page=1000");
+        await ExpectPageAsync(page, 1000, pages, "date");
+
+        // Sorting by title, up then down; the grid stays on its page.
+        await title.ClickAsync();
+        await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
+        var titles = await ExpectPageAsync(page, 1000, pages, "title");
+        Assert.Equal(titles.Order(StringComparer.Ordinal), titles);
+        await title.ClickAsync();
+        await Expect(title).ToHaveAttributeAsync("aria-sort", "descending");
+        titles = await ExpectPageAsync(page, 1000, pages, "-title");
+        Assert.Equal(titles.OrderDescending(StringComparer.Ordinal), titles);
+    }
+
+    /// <summary>
+    /// Waits until the grid shows page <paramref name="number"/> of the sort, the same events in the same order as the
+    /// API's page, and returns their titles.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ExpectPageAsync(IPage page, int number, int pages, string sort)
+    {
+        var expected = (await _app.Server.GetJsonAsync($"/api/events?sort={sort}&page={number}&pageSize={PageSize}"))
+            .GetProperty("items").EnumerateArray().Select(e => (Id: e.GetProperty("id").GetInt32(), Title: e.GetProperty("title").GetString()!)).ToList();
+        Assert.Equal(PageSize, expected.Count);
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagination" });
+        await Expect(pager).ToContainTextAsync($"Page {number} of {pages} ({ScaleFixture.Dataset.Events} items)");
+        await Expect(pager.GetByRole(AriaRole.Button, new() { Name = $"Go to page {number}." })).ToHaveAttributeAsync("aria-current", "page");
+
+        // Each row links its event by title; the first and last rows settle when the page has loaded.
+        var links = page.GetByRole(AriaRole.Grid).GetByRole(AriaRole.Link);
+        await Expect(links.First).ToHaveAttributeAsync("href", $"/events/{expected[0].Id}");
+        await Expect(links.Last).ToHaveAttributeAsync("href", $"/events/{expected[^1].Id}");
+        Assert.Equal(expected.Select(e => $"/events/{e.Id}"), await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        var titles = await links.AllInnerTextsAsync();
+        Assert.Equal(expected.Select(e => e.Title), titles);
+        return titles;
+    }
+}

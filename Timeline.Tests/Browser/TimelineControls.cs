@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Timeline.Tests.Browser;
+
+/// <summary>The zoomable timeline of /timeline as a user meets it: its status line, its toolbar and what it draws.</summary>
+public sealed partial class TimelineControls(IPage page)
+{
+    /// <summary>What the status line says when the events themselves are drawn.</summary>
+    public const string EventsShown = "Select one to see its evidence";
+
+    /// <summary>What the status line says when the events are counted in density bars instead.</summary>
+    public const string BarsShown = "too many to draw one by one";
+
+    /// <summary>"N events between FROM and TO", then how they are drawn.</summary>
+    public ILocator Status => page.GetByRole(AriaRole.Status).Filter(new() { HasText = " events between " });
+
+    // vis-timeline draws plain divs with no role; these are the classes timeline.js gives events and bars.
+    public ILocator Events => page.Locator(".vis-item.tl-item");
+    public ILocator Bars => page.Locator(".vis-item.tl-bucket");
+
+    /// <summary>The number of events the status line reports for the visible range.</summary>
+    public async Task<int> TotalAsync() =>
+        int.Parse(Total().Match(await Status.InnerTextAsync()).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
+
+    public async Task<bool> ShowsBarsAsync() => (await Status.InnerTextAsync()).Contains(BarsShown, StringComparison.Ordinal);
+
+    /// <summary>The visible range, from the address bar (the page keeps it there).</summary>
+    public (DateOnly From, DateOnly To) Window()
+    {
+        var m = WindowInUrl().Match(page.Url);
+        return (DateOnly.ParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(m.Groups[2].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Presses a toolbar button ("Zoom in", "Zoom out", …) and waits until the view shows the new range.</summary>
+    public Task ZoomAsync(string button) =>
+        ChangeRangeAsync(page.GetByRole(AriaRole.Toolbar, new() { Name = "Timeline controls" }).GetByRole(AriaRole.Button, new() { Name = button }));
+
+    /// <summary>
+    /// Clicks something that moves the view and waits until it has been redrawn for the new range: the app writes the
+    /// range into the address after drawing what the server sent for it, and the status line names the new range.
+    /// </summary>
+    public async Task ChangeRangeAsync(ILocator target)
+    {
+        var url = page.Url;
+        var status = await Status.InnerTextAsync();
+        await target.ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(url);
+        await Expect(Status).Not.ToHaveTextAsync(status);
+    }
+
+    [GeneratedRegex(@"^([\d,.\u00a0\u202f]+) events between")]
+    private static partial Regex Total();
+
+    [GeneratedRegex(@"[?&]start=(\d{4}-\d{2}-\d{2})&end=(\d{4}-\d{2}-\d{2})")]
+    private static partial Regex WindowInUrl();
+}
