@@ -20,9 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Slow shared machines: Blazor round trips can take more than Playwright's default five seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
         // Accounts: an editor, a reader and one to lock out, made before start; the administrator from configuration.
-        var database = new TestDatabase(seeded: true);
-        await TestAccounts.CreateAsync(database);
-        Server = await AppServer.StartAsync(database, TestAccounts.AdminSettings);
+        Server = await AppServer.StartWithAccountsAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -33,11 +31,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page that records every JavaScript error the page raises.</summary>
-    public async Task<WatchedPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <param name="server">Another server than the shared one, for tests that need a database of their own.</param>
+    public async Task<WatchedPage> NewPageAsync(int width = 1366, int height = 900, AppServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = (server ?? Server).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
@@ -46,9 +45,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page signed in through the sign-in form (a static page: plain fill and submit).</summary>
-    public async Task<WatchedPage> SignedInPageAsync(string email, string password = TestAccounts.Password)
+    public async Task<WatchedPage> SignedInPageAsync(string email, string password = TestAccounts.Password, AppServer? server = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(server: server);
         await page.Page.GotoAsync("/account/login");
         await page.Page.GetByLabel("Email").FillAsync(email);
         await page.Page.GetByLabel("Password").FillAsync(password);
@@ -62,11 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-            Server.Database.Dispose();
-        }
+        if (Server is not null) await Server.DisposeAsync();
     }
 }
 
