@@ -22,6 +22,9 @@ public static class EntityTypes
     public const string Event = "event";
     public const string Person = "person";
     public const string Source = "source";
+
+    /// <summary>An import from the web page: one revision for the whole import, not one per record (docs/curation.md).</summary>
+    public const string Import = "import";
 }
 
 /// <summary>Writes revisions. Records that predate curation (seed, import) get a baseline revision first, so their original state can be restored too.</summary>

@@ -33,6 +33,7 @@ public static class DatabaseSetup
         services.AddSingleton<DetailQueries>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<ImportCommands>();
         services.AddSingleton<DatasetExporter>();
         return services;
     }

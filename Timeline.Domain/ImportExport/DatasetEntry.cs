@@ -25,6 +25,8 @@ public sealed record ImportResult(int Sources, int Persons, int Events, long Row
 /// <summary>The phases an import reports, in order.</summary>
 public static class ImportPhase
 {
+    /// <summary>Before the import: the records of a file are counted, so progress can say "of N" (<see cref="RecordCounter"/>).</summary>
+    public const string Counting = "counting";
     public const string Sources = "sources";
     public const string Persons = "persons";
     public const string Events = "events";

@@ -51,8 +51,18 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
     /// Two stages overlap: one thread reads, builds and validates records and gives them ids; this one writes
     /// rows and indexes the new events as it goes. A bounded queue between them keeps memory flat.
     /// </remarks>
+    public Task<ImportResult> ImportAsync(IEnumerable<DatasetEntry> entries, long? total,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportAsync(entries, total, null, progress, ct);
+
+    /// <inheritdoc cref="ImportAsync(IEnumerable{DatasetEntry}, long?, IProgress{ImportProgress}?, CancellationToken)"/>
+    /// <param name="beforeCommit">
+    /// Runs inside the import's transaction once every row is written, so what it writes (an audit revision)
+    /// commits with the import or not at all.
+    /// </param>
     public async Task<ImportResult> ImportAsync(IEnumerable<DatasetEntry> entries, long? total,
-        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+        Func<TimelineDbContext, ImportResult, CancellationToken, Task>? beforeCommit,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -130,6 +140,8 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
             deferred.Complete(ct);
             if (writer.LastEventId > indexed) await SearchIndex.IndexRangeAsync(db, indexed + 1, writer.LastEventId, ct);
             await EventCounts.AddRangeAsync(db, ids.FirstEventId, writer.LastEventId, ct);
+            var result = new ImportResult(writer.Sources, writer.Persons, writer.Events, writer.Rows, clock.Elapsed);
+            if (beforeCommit is not null) await beforeCommit(db, result, ct);
             // Past this point the import is complete: a late cancellation must not leave it half-committed.
             await tx.CommitAsync(CancellationToken.None);
             // Fresh statistics, so that the query planner knows the new shape of the data (for example that a
@@ -141,7 +153,7 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
                 analyze.ExecuteNonQuery();
             }
             Enter(ImportPhase.Done);
-            return new ImportResult(writer.Sources, writer.Persons, writer.Events, writer.Rows, clock.Elapsed);
+            return result with { Elapsed = clock.Elapsed };
         }
         finally
         {

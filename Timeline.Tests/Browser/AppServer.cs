@@ -15,6 +15,7 @@ public sealed partial class AppServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _ownsDatabase;
 
     private AppServer(Process process, TestDatabase database)
     {
@@ -25,6 +26,27 @@ public sealed partial class AppServer : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public TestDatabase Database { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>
+    /// A server on its own copy of the seeded database, with the test accounts (<see cref="TestAccounts"/>), for tests
+    /// that change so much that others sharing the database would notice. Disposing it deletes the database.
+    /// </summary>
+    public static async Task<AppServer> StartWithAccountsAsync()
+    {
+        var database = new TestDatabase(seeded: true);
+        try
+        {
+            await TestAccounts.CreateAsync(database);
+            var server = await StartAsync(database, TestAccounts.AdminSettings);
+            server._ownsDatabase = true;
+            return server;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
 
     public static async Task<AppServer> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
     {
@@ -97,6 +119,7 @@ public sealed partial class AppServer : IAsyncDisposable
         }
         catch (InvalidOperationException) { }
         _process.Dispose();
+        if (_ownsDatabase) Database.Dispose();
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

@@ -29,21 +29,19 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>The app on a copy of the seeded database, with the test accounts.</summary>
-    protected virtual async Task<AppServer> StartServerAsync()
-    {
-        // Accounts: an editor, a reader and one to lock out, made before start; the administrator from configuration.
-        var database = new TestDatabase(seeded: true);
-        await TestAccounts.CreateAsync(database);
-        return await AppServer.StartAsync(database, TestAccounts.AdminSettings);
-    }
+    /// <summary>
+    /// The app on a copy of the seeded database, with the test accounts: an editor, a reader and one to lock
+    /// out, made before start; the administrator from configuration.
+    /// </summary>
+    protected virtual Task<AppServer> StartServerAsync() => AppServer.StartWithAccountsAsync();
 
     /// <summary>A fresh page that records every JavaScript error the page raises.</summary>
-    public async Task<WatchedPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <param name="server">Another server than the shared one, for tests that need a database of their own.</param>
+    public async Task<WatchedPage> NewPageAsync(int width = 1366, int height = 900, AppServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = (server ?? Server).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
@@ -52,9 +50,9 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page signed in through the sign-in form (a static page: plain fill and submit).</summary>
-    public async Task<WatchedPage> SignedInPageAsync(string email, string password = TestAccounts.Password)
+    public async Task<WatchedPage> SignedInPageAsync(string email, string password = TestAccounts.Password, AppServer? server = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(server: server);
         await page.Page.GotoAsync("/account/login");
         await page.Page.GetByLabel("Email").FillAsync(email);
         await page.Page.GetByLabel("Password").FillAsync(password);
@@ -68,11 +66,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-            Server.Database.Dispose();
-        }
+        if (Server is not null) await Server.DisposeAsync();
     }
 }
 

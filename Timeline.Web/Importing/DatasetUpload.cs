@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Components.Forms;
+using Timeline.Domain.ImportExport;
+
+namespace Timeline.Web.Importing;
+
+/// <summary>
+/// The files an editor picked for an import, copied to a temporary folder of their own because the importer
+/// reads paths (and CSV finds persons.csv and sources.csv beside the events file). Disposing deletes the folder.
+/// </summary>
+public sealed class DatasetUpload : IDisposable
+{
+    /// <summary>Large enough for several hundred thousand events; larger datasets import from the command line.</summary>
+    public const long MaxBytes = 512L * 1024 * 1024;
+
+    private const string Refusal = "Pick one .json dataset file, or one CSV events file together with the persons.csv and sources.csv it needs.";
+
+    private DatasetUpload(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    /// <summary>What to import: the JSON file or the CSV events file, inside <see cref="Folder"/>.</summary>
+    public string Path { get; private set; } = "";
+
+    /// <summary>The picked file names, for the result and the import's revision.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>Why these files cannot be imported, or null when they can.</summary>
+    public static string? Problem(IReadOnlyList<IBrowserFile> files, long maxBytes = MaxBytes)
+    {
+        if (files.Count == 0) return "Choose a file to import first.";
+        var size = files.Sum(f => f.Size);
+        if (size > maxBytes)
+            return $"The files come to {ImportStatus.Size(size)}; the page takes up to {ImportStatus.Size(maxBytes)}. Import larger datasets from the command line.";
+        var extensions = files.Select(f => System.IO.Path.GetExtension(f.Name).ToLowerInvariant()).ToList();
+        if (files.Count == 1) return extensions[0] is ".json" or ".csv" ? null : Refusal;
+        var names = files.Select(f => StoredName(f.Name)).ToList();
+        var ok = extensions.All(e => e == ".csv") && names.Distinct(StringComparer.Ordinal).Count() == names.Count && names.Count(IsEventsFile) == 1;
+        return ok ? null : Refusal;
+    }
+
+    /// <summary>Copies the files to a new temporary folder, reporting bytes copied of the total; a failure or cancellation leaves no folder behind.</summary>
+    public static async Task<DatasetUpload> SaveAsync(IReadOnlyList<IBrowserFile> files, Action<long, long> progress, CancellationToken ct,
+        long maxBytes = MaxBytes)
+    {
+        var upload = new DatasetUpload(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timeline-import-" + Guid.NewGuid().ToString("N")));
+        Directory.CreateDirectory(upload.Folder);
+        try
+        {
+            var total = files.Sum(f => f.Size);
+            long copied = 0;
+            var buffer = new byte[1 << 16];
+            foreach (var file in files)
+            {
+                var target = System.IO.Path.Combine(upload.Folder, StoredName(file.Name));
+                await using (var input = file.OpenReadStream(maxBytes, ct))
+                await using (var output = File.Create(target))
+                {
+                    int read;
+                    while ((read = await input.ReadAsync(buffer, ct)) > 0)
+                    {
+                        await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                        copied += read;
+                        progress(copied, total);
+                    }
+                }
+                if (files.Count == 1 || IsEventsFile(StoredName(file.Name))) upload.Path = target;
+            }
+            upload.Name = string.Join(", ", files.Select(f => f.Name));
+            return upload;
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    // The browser sends a bare name, but it is still the client's word: never a path. The CSV companions are found
+    // by their exact lower-case names, so "Persons.csv" is stored as persons.csv.
+    private static string StoredName(string name)
+    {
+        var bare = System.IO.Path.GetFileName(name.Replace('\\', '/'));
+        if (bare.Length == 0 || bare is "." or "..") bare = "dataset";
+        var lower = bare.ToLowerInvariant();
+        return lower is CsvDataset.PersonsFile or CsvDataset.SourcesFile ? lower : bare;
+    }
+
+    private static bool IsEventsFile(string storedName) => storedName is not (CsvDataset.PersonsFile or CsvDataset.SourcesFile);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone.
+        }
+    }
+}
