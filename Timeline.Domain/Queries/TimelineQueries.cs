@@ -75,10 +75,23 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// and each event counts once, in the bucket of its sort date: the bars of a lane add up to the events of
     /// that lane dated in the (widened) range, which is the total reported.
     /// </summary>
+    /// <remarks>
+    /// Bars are items too: when the range's unit gives more than <see cref="Cap"/> of them (90 days in 14
+    /// lanes could make 1,260), the next wider unit is used, until they fit.
+    /// </remarks>
     private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> events,
         List<TimelineLane> lanes, List<PersonLane>? persons, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var unit = Buckets.UnitFor(from, to);
+        for (var unit = Buckets.UnitFor(from, to); ; unit++)
+        {
+            var window = await DensityAsync(db, filter, events, lanes, persons, from, to, unit, ct);
+            if (window.Buckets.Count <= Cap || unit == BucketUnit.Decade) return window;
+        }
+    }
+
+    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> events,
+        List<TimelineLane> lanes, List<PersonLane>? persons, DateOnly from, DateOnly to, BucketUnit unit, CancellationToken ct)
+    {
         var start = Buckets.Floor(from, unit);
         var end = Buckets.Next(Buckets.Floor(to, unit), unit).AddDays(-1);
         int a = start.DayNumber, b = end.DayNumber;

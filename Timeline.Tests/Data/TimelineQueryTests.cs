@@ -87,6 +87,41 @@ public sealed class TimelineQueryTests(TimelineData data) : IClassFixture<Timeli
         Assert.InRange(w.Buckets.Count, 1, TimelineQueries.Cap);
     }
 
+    [Fact]
+    public async Task Bars_are_items_too_so_a_range_that_would_need_more_than_the_cap_gets_a_wider_unit()
+    {
+        // Every kind on every day of 60 days: 60 days x 11 kinds would be 660 day bars.
+        using var db = new TestDatabase();
+        using (var ctx = db.NewContext())
+        {
+            var source = new Source { Title = "Daily register", Kind = SourceKind.ArchivalDocument };
+            var kinds = Enum.GetValues<EventKind>().Take(11).ToList();
+            var first = new DateOnly(1937, 3, 1);
+            for (var day = 0; day < 60; day++)
+                foreach (var kind in kinds)
+                {
+                    var d = first.AddDays(day);
+                    var e = new Event
+                    {
+                        Title = $"{kind} {d}", Kind = kind, ClaimStatus = ClaimStatus.Stated,
+                        Start = HistoricalDate.Create(d.Year, d.Month, d.Day),
+                        Evidence = [new EvidenceLink { Source = source, Locator = $"l. {day}" }],
+                    };
+                    if (kind == EventKind.Trial) e.Participants.Add(new Participation { Person = new Person { Name = $"Defendant {day}" }, Role = ParticipantRole.Defendant });
+                    if (kind == EventKind.Arrest) e.Participants.Add(new Participation { Person = new Person { Name = $"Arrested {day}" }, Role = ParticipantRole.Arrested });
+                    ctx.Events.Add(e);
+                }
+            await ctx.SaveChangesAsync();
+        }
+
+        var w = await Window(db, new DateOnly(1937, 3, 1), new DateOnly(1937, 4, 29));
+
+        Assert.True(w.IsDensity);
+        Assert.Equal(BucketUnit.Week, w.Unit);
+        Assert.InRange(w.Buckets.Count, 1, TimelineQueries.Cap);
+        Assert.Equal(660, w.Buckets.Sum(x => x.Count));
+    }
+
     [Theory]
     [InlineData("1925-01-01", "1945-12-31")]
     [InlineData("1930-01-01", "1934-06-30")]
