@@ -21,7 +21,16 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         page = Math.Max(page, 1);
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = await FilterAsync(db, filter, ct);
-        var total = withTotal ? await CountAsync(db, filter, query, ct) : -1;
+        var total = -1;
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // The text index alone counts a search; a common term is paged by probing in date order.
+            var matches = await TextSearch.CountAsync(db, filter.Text, ct);
+            if (filter with { Text = null } is { IsEmpty: true }) total = matches;
+            if (matches > TextSearch.ProbeAbove && sort is EventSort.Date or EventSort.DateDescending)
+                query = TextSearch.Apply(db, await FilterAsync(db, filter with { Text = null }, ct), filter.Text, probe: true);
+        }
+        if (withTotal && total < 0) total = await CountAsync(db, filter, query, ct);
         var skip = (page - 1) * pageSize;
         var ids = filter.FromYear is null && filter.ToYear is null
             ? await Sort(query, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)

@@ -24,6 +24,9 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
             // Deleted events must stay out of both parts.
             using var ctx = Db.NewContext();
             await ctx.Database.ExecuteSqlRawAsync("""UPDATE "Events" SET "IsDeleted" = 1 WHERE "Id" % 17 = 0""");
+            // As a deletion through the app does, they leave the text index too.
+            var deleted = await ctx.Events.IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id).ToListAsync();
+            await Timeline.Domain.Search.SearchIndex.UpdateAsync(ctx, deleted);
         }
 
         public Task DisposeAsync()
@@ -63,5 +66,21 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
                 Assert.Equal(all.Skip((page - 1) * 25).Take(25), got);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(EventSort.Date)]
+    [InlineData(EventSort.DateDescending)]
+    public async Task A_common_term_probed_in_date_order_gives_the_same_pages_as_looking_its_matches_up(EventSort sort)
+    {
+        using var ctx = _db.NewContext();
+        var live = ctx.Events.AsNoTracking();
+        var word = (await live.Select(e => e.Title).FirstAsync()).Split(' ')[0];
+        var looked = await EventQueries.Sort(Timeline.Domain.Search.TextSearch.Apply(ctx, live, word), sort).Select(e => e.Id).ToListAsync();
+        var probed = await EventQueries.Sort(Timeline.Domain.Search.TextSearch.Apply(ctx, live, word, probe: true), sort).Select(e => e.Id).ToListAsync();
+
+        Assert.True(looked.Count > 50, $"'{word}' should match many events.");
+        Assert.Equal(looked, probed);
+        Assert.Equal(looked.Count, await Timeline.Domain.Search.TextSearch.CountAsync(ctx, word, default));
     }
 }

@@ -44,8 +44,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.HasIndex(e => new { e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
         // With kind and claim status, the overlap index also answers those filters on its own.
         b.HasIndex(e => new { e.SpanClass, e.EarliestDay, e.LatestDay, e.SortDay, e.Kind, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly);
-        b.HasIndex(e => new { e.Kind, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
-        b.HasIndex(e => new { e.ClaimStatus, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
+        // Kind and claim status each carry the other, so that either filter under the other's order stays in the index.
+        b.HasIndex(e => new { e.Kind, e.SortDay, e.Id, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly);
+        b.HasIndex(e => new { e.ClaimStatus, e.SortDay, e.Id, e.Kind, e.IsDeleted }).HasFilter(LiveOnly);
         b.HasIndex(e => new { e.Title, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly);
         // The trash page: the few deleted ones.
         b.HasIndex(e => e.IsDeleted).HasFilter("\"IsDeleted\"");
