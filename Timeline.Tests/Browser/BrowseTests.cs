@@ -121,6 +121,13 @@ public class BrowseTests(BrowserFixture browser)
         await Expect(evidence.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("RGASPI");
         await Expect(page).ToHaveURLAsync(new Regex(@"event=\d+"));
 
+        // Moving the view writes the range into the address beside the selection, however soon after the click the
+        // timeline reports its range: the panel stays open.
+        var timeline = new TimelineControls(page);
+        await timeline.ZoomAsync("Later");
+        await Expect(page).ToHaveURLAsync(new Regex(@"start=[\d-]+&end=[\d-]+&event=\d+"));
+        await Expect(evidence).ToBeVisibleAsync();
+
         // The selection is part of the link: reload keeps the panel open.
         await page.ReloadAsync();
         await w.WaitInteractiveAsync();
