@@ -131,15 +131,19 @@ public class ScaleTests
         await w.GotoAsync("/table?page=1000");
         await ExpectPageAsync(page, 1000, pages, "date");
 
-        // Sorting by title, up then down; the grid stays on its page.
+        // Sorting by title, up then down: back to the first page, the order in the address.
         await title.ClickAsync();
         await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
-        var titles = await ExpectPageAsync(page, 1000, pages, "title");
+        var titles = await ExpectPageAsync(page, 1, pages, "title");
         Assert.Equal(titles.Order(StringComparer.Ordinal), titles);
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
+        await pager.GetByRole(AriaRole.Button, new() { Name = "Go to last page." }).ClickAsync();
+        await ExpectPageAsync(page, pages, pages, "title");
         await title.ClickAsync();
         await Expect(title).ToHaveAttributeAsync("aria-sort", "descending");
-        titles = await ExpectPageAsync(page, 1000, pages, "-title");
+        titles = await ExpectPageAsync(page, 1, pages, "-title");
         Assert.Equal(titles.OrderDescending(StringComparer.Ordinal), titles);
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=-title$"));
     }
 
     /// <summary>
