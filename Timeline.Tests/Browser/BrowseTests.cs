@@ -121,6 +121,13 @@ public class BrowseTests(BrowserFixture browser)
         await Expect(evidence.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("RGASPI");
         await Expect(page).ToHaveURLAsync(new Regex(@"event=\d+"));
 
+        // Moving the view writes the range into the address beside the selection, however soon after the click the
+        // timeline reports its range: the panel stays open.
+        var timeline = new TimelineControls(page);
+        await timeline.ZoomAsync("Later");
+        await Expect(page).ToHaveURLAsync(new Regex(@"start=[\d-]+&end=[\d-]+&event=\d+"));
+        await Expect(evidence).ToBeVisibleAsync();
+
         // The selection is part of the link: reload keeps the panel open.
         await page.ReloadAsync();
         await w.WaitInteractiveAsync();
@@ -142,6 +149,42 @@ public class BrowseTests(BrowserFixture browser)
         await Expect(timeline.Bars.First).ToBeVisibleAsync();
         await Expect(timeline.Status).ToContainTextAsync(TimelineControls.BarsShown);
         Assert.Equal(0, await timeline.Events.CountAsync());
+    }
+
+    [Fact]
+    public async Task Sorting_the_table_goes_back_to_the_first_page_and_the_order_survives_reload_and_back()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        var expected = (await browser.Server.GetJsonAsync("/api/events?sort=title&page=1&pageSize=50"))
+            .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).ToArray();
+        // The grid is named by the region around it (Radzen puts no attributes on its table).
+        var grid = page.GetByRole(AriaRole.Region, new() { Name = "Events" }).GetByRole(AriaRole.Grid);
+        var title = grid.GetByRole(AriaRole.Columnheader, new() { Name = "Title" });
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagination" });
+        async Task ExpectFirstPageByTitleAsync()
+        {
+            await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
+            await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "Go to page 1." })).ToHaveAttributeAsync("aria-current", "page");
+            await Expect(grid.GetByRole(AriaRole.Link)).ToHaveTextAsync(expected);
+        }
+        await w.GotoAsync("/table?page=2");
+        await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "Go to page 2." })).ToHaveAttributeAsync("aria-current", "page");
+
+        await title.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
+        await ExpectFirstPageByTitleAsync();
+
+        await page.ReloadAsync();
+        await w.WaitInteractiveAsync();
+        await ExpectFirstPageByTitleAsync();
+
+        // Another view drops the order; back brings the sorted table again.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "List" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/list$"));
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
+        await ExpectFirstPageByTitleAsync();
     }
 
     [Fact]

@@ -12,18 +12,18 @@ public sealed partial class TimelineControls(IPage page)
     public const string EventsShown = "Select one to see its evidence";
 
     /// <summary>What the status line says when the events are counted in density bars instead.</summary>
-    public const string BarsShown = "too many to draw one by one";
+    public const string BarsShown = "Too many events reach into this range to draw one by one";
 
-    /// <summary>"N events between FROM and TO", then how they are drawn.</summary>
-    public ILocator Status => page.GetByRole(AriaRole.Status).Filter(new() { HasText = " events between " });
+    /// <summary>"N events between FROM and TO", or with bars "… the N events dated between FROM and TO, per UNIT".</summary>
+    public ILocator Status => page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = Total() });
 
     // vis-timeline draws plain divs with no role; these are the classes timeline.js gives events and bars.
     public ILocator Events => page.Locator(".vis-item.tl-item");
     public ILocator Bars => page.Locator(".vis-item.tl-bucket");
 
-    /// <summary>The number of events the status line reports for the visible range.</summary>
+    /// <summary>The number of events the status line reports for the visible range (with bars, those dated in it).</summary>
     public async Task<int> TotalAsync() =>
-        int.Parse(Total().Match(await Status.InnerTextAsync()).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
+        Total().Match(await Status.InnerTextAsync()).Groups[1] is { Success: true } n ? int.Parse(n.Value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture) : 0;
 
     public async Task<bool> ShowsBarsAsync() => (await Status.InnerTextAsync()).Contains(BarsShown, StringComparison.Ordinal);
 
@@ -52,7 +52,7 @@ public sealed partial class TimelineControls(IPage page)
         await Expect(Status).Not.ToHaveTextAsync(status);
     }
 
-    [GeneratedRegex(@"^([\d,.\u00a0\u202f]+) events between")]
+    [GeneratedRegex(@"(?:([\d,.\u00a0\u202f]+)|No) events (?:dated )?between ")]
     private static partial Regex Total();
 
     [GeneratedRegex(@"[?&]start=(\d{4}-\d{2}-\d{2})&end=(\d{4}-\d{2}-\d{2})")]

@@ -109,16 +109,7 @@ public static class TimelineApi
     {
         var text = FilterQuery.Single(Dict(query), "sort");
         if (string.IsNullOrEmpty(text)) return EventSort.Date;
-        var desc = text.StartsWith('-');
-        var key = text.TrimStart('-').ToLowerInvariant();
-        EventSort? sort = key switch
-        {
-            "date" => desc ? EventSort.DateDescending : EventSort.Date,
-            "title" => desc ? EventSort.TitleDescending : EventSort.Title,
-            "kind" => desc ? EventSort.KindDescending : EventSort.Kind,
-            "status" => desc ? EventSort.StatusDescending : EventSort.Status,
-            _ => null,
-        };
+        var sort = SortQuery.Parse(text);
         if (sort is null) FilterQuery.Add(errors, "sort", $"'{text}' is not a sort; use date, title, kind or status, with '-' for descending.");
         return sort ?? EventSort.Date;
     }

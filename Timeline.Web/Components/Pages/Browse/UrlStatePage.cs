@@ -6,7 +6,8 @@ namespace Timeline.Web.Components.Pages.Browse;
 
 /// <summary>
 /// A page whose state lives in the URL. A page without parameters is not re-rendered by the router when
-/// only the query string changes, so this listens for location changes itself and reloads from the URL.
+/// only the query string changes, so this listens for location changes itself and reloads from the URL. Changes
+/// go through <see cref="StateRequests"/>, so two in quick succession both count (see there).
 /// </summary>
 public abstract class UrlStatePage : ComponentBase, IDisposable
 {
@@ -14,30 +15,43 @@ public abstract class UrlStatePage : ComponentBase, IDisposable
 
     protected BrowseState State { get; private set; } = new();
 
+    private readonly StateRequests _requests = new();
+
     protected override async Task OnInitializedAsync()
     {
         Nav.LocationChanged += OnLocationChanged;
-        await ApplyUrlAsync();
+        _requests.Arrived(Nav.Uri);
+        await ApplyUrlAsync(Nav.Uri);
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
         _ = InvokeAsync(async () =>
         {
-            await ApplyUrlAsync();
+            // An address the page asked for and has since asked to change again is skipped: showing it would move
+            // the view back for a moment.
+            if (!_requests.Arrived(e.Location)) return;
+            await ApplyUrlAsync(e.Location);
             StateHasChanged();
         });
 
-    private async Task ApplyUrlAsync()
+    private async Task ApplyUrlAsync(string uri)
     {
         var previous = State;
-        State = BrowseState.FromUri(Nav.Uri);
+        State = BrowseState.FromUri(uri);
         await OnStateChangedAsync(previous, State);
     }
 
     /// <summary>Loads what the view shows for a state read from the URL (first load: previous is the empty state).</summary>
     protected abstract Task OnStateChangedAsync(BrowseState previous, BrowseState current);
 
-    protected void Go(BrowseState state, string path, bool replace = false) => Nav.NavigateTo(state.ToUri(path), replace: replace);
+    /// <summary>
+    /// Changes the state in the URL. The change applies to the latest state asked for, not to <see cref="State"/>, which
+    /// lags until the browser reports the new address: a change never undoes one made just before it.
+    /// </summary>
+    protected void Go(Func<BrowseState, BrowseState> change, string path, bool replace = false)
+    {
+        if (_requests.Request(change, path) is { } uri) Nav.NavigateTo(uri, replace: replace);
+    }
 
     public void Dispose()
     {

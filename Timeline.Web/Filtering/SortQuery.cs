@@ -1,0 +1,56 @@
+using Timeline.Domain.Queries;
+
+namespace Timeline.Web.Filtering;
+
+/// <summary>
+/// The event order as the <c>sort</c> URL parameter, both ways: <c>date</c> (the default), <c>title</c>, <c>kind</c> or
+/// <c>status</c>, with a leading '-' for descending. The API reads it, and the table keeps its order in the address bar
+/// with it, naming the grid column each order belongs to.
+/// </summary>
+public static class SortQuery
+{
+    private static readonly (string Key, string Column, EventSort Ascending, EventSort Descending)[] Orders =
+    [
+        ("date", "Date", EventSort.Date, EventSort.DateDescending),
+        ("title", "Title", EventSort.Title, EventSort.TitleDescending),
+        ("kind", "Kind", EventSort.Kind, EventSort.KindDescending),
+        ("status", "ClaimStatus", EventSort.Status, EventSort.StatusDescending),
+    ];
+
+    /// <summary>The order a <c>sort</c> value names; date order when there is none, null when it names none.</summary>
+    public static EventSort? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return EventSort.Date;
+        var descending = text.StartsWith('-');
+        var key = text.TrimStart('-').Trim();
+        foreach (var o in Orders)
+            if (string.Equals(o.Key, key, StringComparison.OrdinalIgnoreCase)) return descending ? o.Descending : o.Ascending;
+        return null;
+    }
+
+    /// <summary>The <c>sort</c> value of an order: none for the default date order, so default links stay bare.</summary>
+    public static string? ToText(EventSort sort)
+    {
+        if (sort == EventSort.Date) return null;
+        var o = Of(sort);
+        return sort == o.Descending ? "-" + o.Key : o.Key;
+    }
+
+    /// <summary>The grid column an order sorts by, and whether it runs down.</summary>
+    public static (string Column, bool Descending) Column(EventSort sort)
+    {
+        var o = Of(sort);
+        return (o.Column, sort == o.Descending);
+    }
+
+    /// <summary>The order of a grid column sorted one way or the other; date order when no column is sorted.</summary>
+    public static EventSort OfColumn(string? column, bool descending)
+    {
+        foreach (var o in Orders)
+            if (o.Column == column) return descending ? o.Descending : o.Ascending;
+        return EventSort.Date;
+    }
+
+    private static (string Key, string Column, EventSort Ascending, EventSort Descending) Of(EventSort sort) =>
+        Orders.Single(o => o.Ascending == sort || o.Descending == sort);
+}
