@@ -21,19 +21,15 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         page = Math.Max(page, 1);
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = await FilterAsync(db, filter, ct);
-        var total = -1;
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            // The text index alone counts a search; a common term is paged by probing in date order.
-            var matches = await TextSearch.CountAsync(db, filter.Text, ct);
-            if (filter with { Text = null } is { IsEmpty: true }) total = matches;
-            if (matches > TextSearch.ProbeAbove && sort is EventSort.Date or EventSort.DateDescending)
-                query = TextSearch.Apply(db, await FilterAsync(db, filter with { Text = null }, ct), filter.Text, probe: true);
-        }
-        if (withTotal && total < 0) total = await CountAsync(db, filter, query, ct);
+        // The text index alone counts a text-only search.
+        var total = filter with { Text = null } is { IsEmpty: true } && !string.IsNullOrWhiteSpace(filter.Text)
+            ? await TextSearch.CountAsync(db, filter.Text, ct)
+            : withTotal ? await CountAsync(db, filter, query, ct) : -1;
+        // A date-ordered page of a common term or a busy person probes in date order instead (see FilterAsync).
+        var paged = sort is EventSort.Date or EventSort.DateDescending ? await FilterAsync(db, filter, ct, probeCommon: true) : query;
         var skip = (page - 1) * pageSize;
         var ids = filter.FromYear is null && filter.ToYear is null
-            ? await Sort(query, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
+            ? await Sort(paged, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
             : await YearPageAsync(db, filter, sort, skip, pageSize, ct);
         var items = await LoadViewsAsync(db, ids, ct);
         return new Page<EventView>(total, items);
@@ -133,7 +129,14 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     }
 
     /// <summary>Applies a filter; person names are resolved to ids first, through their folded variants.</summary>
-    internal static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct)
+    /// <param name="probeCommon">
+    /// For a query read in date order: when a person filter or a text search matches more than
+    /// <see cref="ProbeAbove"/> events, test each event met in date order against the matches ("Id + 0"
+    /// keeps SQLite from fetching the matches by id and sorting them all), so that a page reads a few
+    /// hundred entries of the date index instead of sorting tens of thousands of rows.
+    /// </param>
+    internal static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct,
+        bool probeCommon = false)
     {
         IQueryable<Event> q = db.Events.AsNoTracking();
         if (filter.HasPersons)
@@ -151,7 +154,9 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             var theirs = list.Count == 1
                 ? participations.Where(p => p.PersonId == only).Select(p => p.EventId)
                 : participations.Where(p => list.Contains(p.PersonId)).Select(p => p.EventId);
-            q = q.Where(e => theirs.Contains(e.Id));
+            q = probeCommon && await theirs.CountAsync(ct) > ProbeAbove
+                ? q.Where(e => theirs.Contains(e.Id + 0))
+                : q.Where(e => theirs.Contains(e.Id));
         }
         if (filter.FromYear is not null || filter.ToYear is not null)
         {
@@ -172,9 +177,12 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
                 .Select(x => x.EventId).Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(filter.Text))
-            q = TextSearch.Apply(db, q, filter.Text);
+            q = TextSearch.Apply(db, q, filter.Text, probeCommon && await TextSearch.CountAsync(db, filter.Text, ct) > ProbeAbove);
         return q;
     }
+
+    /// <summary>Beyond this many matches, probing in date order beats sorting the matches (measured at 1M events).</summary>
+    internal const int ProbeAbove = 20_000;
 
     /// <summary>The first and last day of the filter's years (open ends: the whole calendar).</summary>
     internal static (int From, int To) YearDays(EventFilter filter) => (

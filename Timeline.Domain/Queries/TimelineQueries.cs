@@ -31,8 +31,14 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
 
         // Dense ranges are recognised from the counts tables, without touching the events.
         var (ya, yb) = EventQueries.YearDays(filter);
-        if (aggregatable && await AggregateCounts.CountAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), ct) > Cap)
-            return await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+        if (aggregatable)
+        {
+            var inside = await AggregateCounts.CountAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), ct);
+            // So are ranges inside a loosely dated year or month: its events ("1937") reach into every day of
+            // it. Counting just past the budget stops early, where ordering thousands of them would not.
+            if (inside > Cap || inside + await Overlap.Edges(events, a, b, e => e.Id).Take(Cap + 1 - inside).CountAsync(ct) > Cap)
+                return await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+        }
 
         // Otherwise fetch one more than the cap: if it comes back, the range is dense after all.
         var ids = await EventQueries.OverlapIdsAsync(events, a, b, EventSort.Date, 0, Cap + 1, ct);

@@ -14,11 +14,7 @@ namespace Timeline.Domain.Search;
 /// </summary>
 public static partial class TextSearch
 {
-    /// <param name="probe">
-    /// For a common term: test each event met in the outer query's order against the matches ("Id + 0" keeps
-    /// SQLite from looking the matches up by id instead), so a date-ordered page reads a few hundred entries
-    /// of the date index rather than fetching and sorting every one of a hundred thousand matches.
-    /// </param>
+    /// <param name="probe">Test events met in the outer query's order against the matches (see EventQueries.FilterAsync).</param>
     public static IQueryable<Event> Apply(TimelineDbContext db, IQueryable<Event> events, string text, bool probe = false)
     {
         var match = ToMatch(text);
@@ -26,9 +22,6 @@ public static partial class TextSearch
         var ids = db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0}", match);
         return probe ? events.Where(e => ids.Contains(e.Id + 0)) : events.Where(e => ids.Contains(e.Id));
     }
-
-    /// <summary>Beyond this many matches, probing in date order beats sorting the matches (measured at 1M events).</summary>
-    public const int ProbeAbove = 20_000;
 
     /// <summary>How many live events match; the index holds live events only, so no table is read.</summary>
     public static async Task<int> CountAsync(TimelineDbContext db, string text, CancellationToken ct)
