@@ -22,6 +22,21 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+
+        // Children of a soft-deleted event, person or source disappear with it. Written as "not among the
+        // deleted ids" (a short list from a partial index, built once per query) rather than through the
+        // navigation, which joins every row to its parent: counting two million evidence links that way read
+        // two million event rows and took twelve seconds.
+        builder.Entity<EvidenceLink>().HasQueryFilter(x => !x.IsDeleted
+            && !Set<Event>().IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id).Contains(x.EventId)
+            && !Set<Source>().IgnoreQueryFilters().Where(s => s.IsDeleted).Select(s => s.Id).Contains(x.SourceId));
+        builder.Entity<Participation>().HasQueryFilter(p =>
+            !Set<Event>().IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id).Contains(p.EventId)
+            && !Set<Person>().IgnoreQueryFilters().Where(x => x.IsDeleted).Select(x => x.Id).Contains(p.PersonId));
+        builder.Entity<DateClaim>().HasQueryFilter(c =>
+            !Set<Event>().IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id).Contains(c.EventId));
+        builder.Entity<PersonName>().HasQueryFilter(n =>
+            !Set<Person>().IgnoreQueryFilters().Where(x => x.IsDeleted).Select(x => x.Id).Contains(n.PersonId));
     }
 
     /// <summary>Bulk loaders turn this off and rebuild the search index and event counts once at the end.</summary>
