@@ -19,7 +19,9 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
         if (!string.IsNullOrWhiteSpace(q))
         {
             if (folded.Length == 0) return new Page<PersonView>(0, []);
-            persons = persons.Where(p => p.Names.Any(n => n.Folded.Contains(folded)));
+            // Driven from the names (one pass over them), not a test of every person's names in turn.
+            var matching = db.PersonNames.Where(n => n.Folded.Contains(folded)).Select(n => n.PersonId);
+            persons = persons.Where(p => matching.Contains(p.Id));
         }
         var total = await persons.CountAsync(ct);
         // Names that start with the query rank before names that merely contain it.

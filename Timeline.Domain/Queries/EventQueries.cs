@@ -148,8 +148,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             // participation index instead of walking every event in sort order and probing each one.
             var list = ids.ToList();
             var only = list.FirstOrDefault();
-            // Without the query filters: the outer query already keeps to live events, and the filters would
-            // join every participation to its event and person.
+            // Without the query filters: the outer query already keeps to live events.
             var participations = db.Participations.IgnoreQueryFilters();
             var theirs = list.Count == 1
                 ? participations.Where(p => p.PersonId == only).Select(p => p.EventId)
@@ -275,9 +274,21 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     public async Task<IReadOnlyList<YearCount>> YearCountsAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (AggregateCounts.CanAnswer(filter) && filter.FromYear is null && filter.ToYear is null)
-            return await AggregateCounts.YearsAsync(db, filter, ct);
-        return await YearCountsAsync(await FilterAsync(db, filter, ct), ct);
+        if (!AggregateCounts.CanAnswer(filter)) return await YearCountsAsync(await FilterAsync(db, filter, ct), ct);
+        var years = await AggregateCounts.YearsAsync(db, filter, ct);
+        if (filter.FromYear is null && filter.ToYear is null) return years;
+        // The events dated inside the years come from the counts; those dated outside that reach in (the
+        // edges) are added to the years they are dated in, read from the covering overlap index.
+        var (a, b) = YearDays(filter);
+        var (first, last) = (DateOnly.FromDayNumber(a).Year, DateOnly.FromDayNumber(b).Year);
+        var counts = years.Where(y => y.Year >= first && y.Year <= last).ToDictionary(y => y.Year, y => y.Count);
+        var edges = await Overlap.Edges(await FilterAsync(db, filter with { FromYear = null, ToYear = null }, ct), a, b, e => e.SortDay).ToListAsync(ct);
+        foreach (var day in edges)
+        {
+            var year = DateOnly.FromDayNumber(day).Year;
+            counts[year] = counts.GetValueOrDefault(year) + 1;
+        }
+        return counts.OrderBy(c => c.Key).Select(c => new YearCount(c.Key, c.Value)).ToList();
     }
 
     internal static async Task<IReadOnlyList<YearCount>> YearCountsAsync(IQueryable<Event> events, CancellationToken ct) =>

@@ -27,6 +27,7 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
             // As a deletion through the app does, they leave the text index too.
             var deleted = await ctx.Events.IgnoreQueryFilters().Where(e => e.IsDeleted).Select(e => e.Id).ToListAsync();
             await Timeline.Domain.Search.SearchIndex.UpdateAsync(ctx, deleted);
+            await Timeline.Domain.Data.EventCounts.RebuildAsync(ctx);
         }
 
         public Task DisposeAsync()
@@ -82,5 +83,26 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
         Assert.True(looked.Count > 50, $"'{word}' should match many events.");
         Assert.Equal(looked, probed);
         Assert.Equal(looked.Count, await Timeline.Domain.Search.TextSearch.CountAsync(ctx, word, default));
+    }
+
+    [Fact]
+    public async Task The_histogram_under_a_year_filter_counts_each_matching_event_once_in_the_year_it_is_dated()
+    {
+        var queries = _db.Get<EventQueries>();
+        foreach (var filter in new[]
+                 {
+                     new EventFilter { FromYear = 1937, ToYear = 1937 },
+                     new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
+                     new EventFilter { FromYear = 1950 },
+                     new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
+                 })
+        {
+            using var ctx = _db.NewContext();
+            var expected = (await (await EventQueries.FilterAsync(ctx, filter, default)).Select(e => e.SortDay).ToListAsync())
+                .GroupBy(d => DateOnly.FromDayNumber(d).Year).OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList();
+            Assert.Contains(expected, y => y.Year < (filter.FromYear ?? int.MinValue) || y.Year > (filter.ToYear ?? int.MaxValue));
+
+            Assert.Equal(expected, await queries.YearCountsAsync(filter));
+        }
     }
 }
