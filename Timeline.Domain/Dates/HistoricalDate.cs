@@ -211,17 +211,20 @@ public sealed record HistoricalDate
         get
         {
             var core = Calendar == CalendarSystem.Julian ? JulianCore() : GregorianCore(Year, Month, Day);
-            return Qualifier switch
-            {
-                DateQualifier.Circa => "c. " + core,
-                DateQualifier.Uncertain => core + "?",
-                DateQualifier.CircaUncertain => "c. " + core + "?",
-                DateQualifier.Before => "before " + core,
-                DateQualifier.After => "after " + core,
-                _ => core,
-            };
+            return Qualify(core, Qualifier);
         }
     }
+
+    /// <summary>Wraps a written date in the words of its qualifier: "c. 1929", "1929?", "before 1930".</summary>
+    public static string Qualify(string core, DateQualifier qualifier) => qualifier switch
+    {
+        DateQualifier.Circa => "c. " + core,
+        DateQualifier.Uncertain => core + "?",
+        DateQualifier.CircaUncertain => "c. " + core + "?",
+        DateQualifier.Before => "before " + core,
+        DateQualifier.After => "after " + core,
+        _ => core,
+    };
 
     private static string GregorianCore(int year, int? month, int? day) =>
         (day is { } d ? d.ToString(CultureInfo.InvariantCulture) + " " : "")

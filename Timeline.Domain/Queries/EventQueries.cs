@@ -20,26 +20,19 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
         page = Math.Max(page, 1);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = await FilterAsync(db, filter, ct);
+        var dateOrder = sort is EventSort.Date or EventSort.DateDescending;
+        var textOnly = !string.IsNullOrWhiteSpace(filter.Text) && filter with { Text = null } is { IsEmpty: true };
+        var resolved = await ResolveAsync(db, filter, countMatches: dateOrder || textOnly, ct);
+        var query = Apply(db, filter, resolved);
         // The text index alone counts a text-only search.
-        var total = filter with { Text = null } is { IsEmpty: true } && !string.IsNullOrWhiteSpace(filter.Text)
-            ? await TextSearch.CountAsync(db, filter.Text, ct)
-            : withTotal ? await CountAsync(db, filter, query, ct) : -1;
-        // A date-ordered page of a common term or a busy person probes in date order instead (see FilterAsync).
-        var paged = sort is EventSort.Date or EventSort.DateDescending ? await FilterAsync(db, filter, ct, probeCommon: true) : query;
+        var total = textOnly ? resolved.TextMatches ?? 0 : withTotal ? await CountAsync(db, filter, query, ct) : -1;
         var skip = (page - 1) * pageSize;
         var ids = filter.FromYear is null && filter.ToYear is null
-            ? await Sort(paged, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
-            : await YearPageAsync(db, filter, sort, skip, pageSize, ct);
+            // A date-ordered page of a common term or a busy person probes in date order (see Apply).
+            ? await Sort(dateOrder ? Apply(db, filter, resolved, probe: true) : query, sort).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
+            : await OverlapIdsAsync(Apply(db, filter with { FromYear = null, ToYear = null }, resolved), YearDays(filter), sort, skip, pageSize, ct);
         var items = await LoadViewsAsync(db, ids, ct);
         return new Page<EventView>(total, items);
-    }
-
-    /// <summary>A page of the events reaching into the filter's years (see <see cref="OverlapIdsAsync"/>).</summary>
-    private static async Task<List<int>> YearPageAsync(TimelineDbContext db, EventFilter filter, EventSort sort, int skip, int take, CancellationToken ct)
-    {
-        var (a, b) = YearDays(filter);
-        return await OverlapIdsAsync(await FilterAsync(db, filter with { FromYear = null, ToYear = null }, ct), a, b, sort, skip, take, ct);
     }
 
     /// <summary>
@@ -49,9 +42,10 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// one ordered index range read only as far as the page needs, and the few long or loosely dated ones
     /// dated outside (<see cref="Overlap.Edges"/>) are index ranges of their own. The merge of the two is exact.
     /// </summary>
-    internal static async Task<List<int>> OverlapIdsAsync(IQueryable<Event> events, int a, int b, EventSort sort, int skip, int take,
-        CancellationToken ct)
+    internal static async Task<List<int>> OverlapIdsAsync(IQueryable<Event> events, (int From, int To) days, EventSort sort, int skip,
+        int take, CancellationToken ct)
     {
+        var (a, b) = days;
         var n = skip + take;
         var inside = await Sort(events.Where(e => e.SortDay >= a && e.SortDay <= b), sort).Take(n).Select(Key).ToListAsync(ct);
         var edges = sort is EventSort.Date or EventSort.DateDescending
@@ -76,12 +70,15 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     {
         int? lastDay = null;
         var lastId = 0;
+        Resolved? resolved = null;
         while (true)
         {
             IReadOnlyList<EventView> batch;
             await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                var q = await FilterAsync(db, filter, ct);
+                // Person names are looked up once, not once per batch.
+                resolved ??= await ResolveAsync(db, filter, countMatches: false, ct);
+                var q = Apply(db, filter, resolved);
                 if (lastDay is { } d) q = q.Where(e => e.SortDay > d || (e.SortDay == d && e.Id > lastId));
                 var keys = await q.OrderBy(e => e.SortDay).ThenBy(e => e.Id).Take(batchSize)
                     .Select(e => new { e.Id, e.SortDay }).ToListAsync(ct);
@@ -129,31 +126,56 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     }
 
     /// <summary>Applies a filter; person names are resolved to ids first, through their folded variants.</summary>
-    /// <param name="probeCommon">
-    /// For a query read in date order: when a person filter or a text search matches more than
-    /// <see cref="ProbeAbove"/> events, test each event met in date order against the matches ("Id + 0"
-    /// keeps SQLite from fetching the matches by id and sorting them all), so that a page reads a few
-    /// hundred entries of the date index instead of sorting tens of thousands of rows.
-    /// </param>
-    internal static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct,
-        bool probeCommon = false)
+    internal static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct) =>
+        Apply(db, filter, await ResolveAsync(db, filter, countMatches: false, ct));
+
+    /// <summary>
+    /// What a filter needs from the database before it becomes one query: its person names as ids (null
+    /// without a person filter), and, when asked, how many events those persons and the text match.
+    /// </summary>
+    internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches);
+
+    internal static async Task<Resolved> ResolveAsync(TimelineDbContext db, EventFilter filter, bool countMatches, CancellationToken ct)
     {
-        IQueryable<Event> q = db.Events.AsNoTracking();
+        List<int>? persons = null;
+        int? personEvents = null, textMatches = null;
         if (filter.HasPersons)
         {
             var ids = new HashSet<int>(filter.PersonIds);
             foreach (var name in filter.PersonNames)
                 ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
+            persons = ids.ToList();
+            if (countMatches) personEvents = await EventsOf(db, persons).CountAsync(ct);
+        }
+        if (countMatches && !string.IsNullOrWhiteSpace(filter.Text)) textMatches = await TextSearch.CountAsync(db, filter.Text, ct);
+        return new Resolved(persons, personEvents, textMatches);
+    }
+
+    /// <summary>The events of some persons. Without the query filters: the outer query keeps to live events.</summary>
+    private static IQueryable<int> EventsOf(TimelineDbContext db, List<int> persons)
+    {
+        var participations = db.Participations.IgnoreQueryFilters();
+        var only = persons.FirstOrDefault();
+        return persons.Count == 1
+            ? participations.Where(p => p.PersonId == only).Select(p => p.EventId)
+            : participations.Where(p => persons.Contains(p.PersonId)).Select(p => p.EventId);
+    }
+
+    /// <param name="probe">
+    /// For a query read in date order: when the persons or the text match more than <see cref="ProbeAbove"/>
+    /// events (counted by <see cref="ResolveAsync"/>), test each event met in date order against the matches
+    /// ("Id + 0" keeps SQLite from fetching the matches by id and sorting them all), so that a page reads a
+    /// few hundred entries of the date index instead of sorting tens of thousands of rows.
+    /// </param>
+    internal static IQueryable<Event> Apply(TimelineDbContext db, EventFilter filter, Resolved resolved, bool probe = false)
+    {
+        IQueryable<Event> q = db.Events.AsNoTracking();
+        if (resolved.PersonIds is { } persons)
+        {
             // "Id IN (events of these persons)", not a correlated EXISTS: SQLite then starts from the
             // participation index instead of walking every event in sort order and probing each one.
-            var list = ids.ToList();
-            var only = list.FirstOrDefault();
-            // Without the query filters: the outer query already keeps to live events.
-            var participations = db.Participations.IgnoreQueryFilters();
-            var theirs = list.Count == 1
-                ? participations.Where(p => p.PersonId == only).Select(p => p.EventId)
-                : participations.Where(p => list.Contains(p.PersonId)).Select(p => p.EventId);
-            q = probeCommon && await theirs.CountAsync(ct) > ProbeAbove
+            var theirs = EventsOf(db, persons);
+            q = probe && resolved.PersonEvents > ProbeAbove
                 ? q.Where(e => theirs.Contains(e.Id + 0))
                 : q.Where(e => theirs.Contains(e.Id));
         }
@@ -176,7 +198,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
                 .Select(x => x.EventId).Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(filter.Text))
-            q = TextSearch.Apply(db, q, filter.Text, probeCommon && await TextSearch.CountAsync(db, filter.Text, ct) > ProbeAbove);
+            q = TextSearch.Apply(db, q, filter.Text, probe && resolved.TextMatches > ProbeAbove);
         return q;
     }
 

@@ -21,11 +21,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     {
         if (to < from) (from, to) = (to, from);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var persons = filter.HasPersons ? await PersonLanesAsync(db, filter, ct) : null;
+        var resolved = await EventQueries.ResolveAsync(db, filter, countMatches: false, ct);
+        var persons = resolved.PersonIds is { } matched ? await PersonLanesAsync(db, matched, ct) : null;
         var lanes = persons is null
             ? Enum.GetValues<EventKind>().Select(k => new TimelineLane(LaneOf(k), k.ToString())).ToList()
             : persons.Select(p => new TimelineLane(LaneOf(p.Id), p.Name)).ToList();
-        var events = await EventQueries.FilterAsync(db, filter, ct);
+        var events = EventQueries.Apply(db, filter, resolved);
         int a = from.DayNumber, b = to.DayNumber;
         var aggregatable = persons is null && AggregateCounts.CanAnswer(filter);
 
@@ -41,7 +42,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         }
 
         // Otherwise fetch one more than the cap: if it comes back, the range is dense after all.
-        var ids = await EventQueries.OverlapIdsAsync(events, a, b, EventSort.Date, 0, Cap + 1, ct);
+        var ids = await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
         if (ids.Count > Cap) return await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
         var byId = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new
@@ -146,11 +147,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
 
     private sealed record PersonLane(int Id, string Name);
 
-    private static async Task<List<PersonLane>> PersonLanesAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct)
+    private static async Task<List<PersonLane>> PersonLanesAsync(TimelineDbContext db, List<int> list, CancellationToken ct)
     {
-        var ids = new HashSet<int>(filter.PersonIds);
-        foreach (var name in filter.PersonNames) ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
-        var list = ids.ToList();
         // Busiest persons first, so an ambiguous name shows its most relevant people.
         return await db.Persons.AsNoTracking().Where(p => list.Contains(p.Id))
             .OrderByDescending(p => p.Participations.Count).ThenBy(p => p.Name)

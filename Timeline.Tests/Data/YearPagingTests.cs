@@ -43,18 +43,21 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
 
     public static TheoryData<EventSort> Sorts() => new(Enum.GetValues<EventSort>());
 
+    // A year, a range with kinds, and the two open ends, each of which has long events reaching in from outside.
+    private static readonly EventFilter[] YearFilters =
+    [
+        new EventFilter { FromYear = 1937, ToYear = 1937 },
+        new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
+        new EventFilter { FromYear = 1950 },
+        new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
+    ];
+
     [Theory]
     [MemberData(nameof(Sorts))]
     public async Task Pages_under_a_year_filter_equal_the_plain_overlap_query_in_every_order(EventSort sort)
     {
         var queries = _db.Get<EventQueries>();
-        foreach (var filter in new[]
-                 {
-                     new EventFilter { FromYear = 1937, ToYear = 1937 },
-                     new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
-                     new EventFilter { FromYear = 1950 },
-                     new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
-                 })
+        foreach (var filter in YearFilters)
         {
             using var ctx = _db.NewContext();
             var all = await EventQueries.Sort(await EventQueries.FilterAsync(ctx, filter, default), sort).Select(e => e.Id).ToListAsync();
@@ -89,13 +92,7 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
     public async Task The_histogram_under_a_year_filter_counts_each_matching_event_once_in_the_year_it_is_dated()
     {
         var queries = _db.Get<EventQueries>();
-        foreach (var filter in new[]
-                 {
-                     new EventFilter { FromYear = 1937, ToYear = 1937 },
-                     new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
-                     new EventFilter { FromYear = 1950 },
-                     new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
-                 })
+        foreach (var filter in YearFilters)
         {
             using var ctx = _db.NewContext();
             var expected = (await (await EventQueries.FilterAsync(ctx, filter, default)).Select(e => e.SortDay).ToListAsync())

@@ -50,13 +50,5 @@ public static class SchemaDescription
         return at < 0 ? "" : " where " + string.Join(' ', sql[(at + 7)..].TrimEnd(';').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> map)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var list = new List<T>();
-        while (r.Read()) list.Add(map(r));
-        return list;
-    }
+    private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> map) => DatabaseSnapshot.Query(c, sql, map);
 }

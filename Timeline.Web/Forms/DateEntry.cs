@@ -114,16 +114,7 @@ public sealed class DateEntry(bool allowRange = false, bool required = false)
 
     private static string Written(HistoricalDate d)
     {
-        var core = HistoricalDate.Create(d.Year, d.Month, d.Day).ToEdtf();
-        return d.Qualifier switch
-        {
-            DateQualifier.Circa => "c. " + core,
-            DateQualifier.Uncertain => core + "?",
-            DateQualifier.CircaUncertain => "c. " + core + "?",
-            DateQualifier.Before => "before " + core,
-            DateQualifier.After => "after " + core,
-            _ => core,
-        };
+        return HistoricalDate.Qualify(HistoricalDate.Create(d.Year, d.Month, d.Day).ToEdtf(), d.Qualifier);
     }
 
     private bool Rewrite(Func<HistoricalDate, (int Year, int? Month, int? Day)> parts, Func<HistoricalDate, DateQualifier> qualifier,
