@@ -88,6 +88,7 @@ public class ScaleTests
     /// </summary>
     private async Task AssertDrawnWithinCapAsync(TimelineControls timeline)
     {
+        await timeline.DrawnAsync();
         var events = await timeline.Events.CountAsync();
         var bars = await timeline.Bars.CountAsync();
         var (from, to) = timeline.Window();

@@ -21,6 +21,12 @@ public sealed partial class TimelineControls(IPage page)
     public ILocator Events => page.Locator(".vis-item.tl-item");
     public ILocator Bars => page.Locator(".vis-item.tl-bucket");
 
+    /// <summary>The drawing area; it is busy from a range change until the data for it has been drawn.</summary>
+    public ILocator Canvas => page.GetByRole(AriaRole.Application, new() { Name = "Timeline of events" });
+
+    /// <summary>Waits until vis has drawn what the server last sent (it draws on a later animation frame).</summary>
+    public Task DrawnAsync() => Expect(Canvas).ToHaveAttributeAsync("aria-busy", "false");
+
     /// <summary>The number of events the status line reports for the visible range (with bars, those dated in it).</summary>
     public async Task<int> TotalAsync() =>
         Total().Match(await Status.InnerTextAsync()).Groups[1] is { Success: true } n ? int.Parse(n.Value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture) : 0;
@@ -41,7 +47,8 @@ public sealed partial class TimelineControls(IPage page)
 
     /// <summary>
     /// Clicks something that moves the view and waits until it has been redrawn for the new range: the app writes the
-    /// range into the address after drawing what the server sent for it, and the status line names the new range.
+    /// range into the address after drawing what the server sent for it, the status line names the new range, and the
+    /// drawing area stops being busy once vis has drawn it.
     /// </summary>
     public async Task ChangeRangeAsync(ILocator target)
     {
@@ -50,6 +57,7 @@ public sealed partial class TimelineControls(IPage page)
         await target.ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(url);
         await Expect(Status).Not.ToHaveTextAsync(status);
+        await DrawnAsync();
     }
 
     [GeneratedRegex(@"(?:([\d,.\u00a0\u202f]+)|No) events (?:dated )?between ")]

@@ -66,10 +66,18 @@ export async function create(element, dotnet, start, end, visUrl) {
         xss: { disabled: false },
     });
     const id = nextId++;
-    const state = { timeline, items, groups, dotnet, timer: 0 };
+    const state = { timeline, items, groups, dotnet, timer: 0, element, awaitingData: true };
     timelines.set(id, state);
 
+    // vis draws on the next animation frame, after setData has returned and the server has moved on to the
+    // status line. aria-busy says when the view is still waiting for data or drawing it, for assistive
+    // technology and for tests that count what is drawn.
+    timeline.on('changed', () => {
+        if (!state.awaitingData) element.setAttribute('aria-busy', 'false');
+    });
     timeline.on('rangechanged', (props) => {
+        state.awaitingData = true;
+        element.setAttribute('aria-busy', 'true');
         clearTimeout(state.timer);
         state.timer = setTimeout(() => {
             dotnet.invokeMethodAsync('OnRangeChanged', toIso(props.start), toIso(props.end));
@@ -102,6 +110,8 @@ export async function create(element, dotnet, start, end, visUrl) {
 export function setData(id, lanes, events, buckets) {
     const s = timelines.get(id);
     if (!s) return;
+    s.awaitingData = false;
+    s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
     // selection in progress is not lost when the same range is reloaded.
     replace(s.groups, lanes.map((l, i) => ({ id: l.id, content: label(l.label, 'tl-lane'), order: i })));
