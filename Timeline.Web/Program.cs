@@ -6,6 +6,7 @@ using Timeline.Web.Account;
 using Timeline.Web.Security;
 using Timeline.Web.Api;
 using Timeline.Web.Components;
+using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
 
@@ -29,6 +30,7 @@ await IdentitySetup.EnsureRolesAndAdminAsync(app.Services, app.Configuration, ap
 var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
+DatasetUpload.SweepAbandoned(app.Logger);
 
 if (!app.Environment.IsDevelopment())
 {

@@ -14,7 +14,14 @@ public sealed class ImportRunTests : IDisposable
 
     private readonly TestDatabase _db = new(seeded: true);
 
-    public void Dispose() => _db.Dispose();
+    // Each test's uploads in a folder of its own: other tests (and the app) upload at the same time.
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "timeline-tests", "uploads-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
 
     private sealed class PickedFile(string name, byte[] content, Action? onOpen = null) : IBrowserFile
     {
@@ -39,11 +46,10 @@ public sealed class ImportRunTests : IDisposable
         return new PickedFile(name, stream.ToArray());
     }
 
-    private static HashSet<string> UploadFolders() =>
-        Directory.GetDirectories(Path.GetTempPath(), "timeline-import-*").ToHashSet(StringComparer.Ordinal);
+    private string[] UploadFolders() => Directory.Exists(_root) ? Directory.GetDirectories(_root) : [];
 
     private Task<ImportOutcome> RunAsync(Actor actor, IReadOnlyList<IBrowserFile> files, Action<ImportStatus>? show = null, CancellationToken ct = default) =>
-        new ImportRun(_db.Get<ImportCommands>()).RunAsync(actor, files, show ?? (_ => { }), ct);
+        new ImportRun(_db.Get<ImportCommands>(), _root).RunAsync(actor, files, show ?? (_ => { }), ct);
 
     [Fact]
     public void One_json_or_csv_file_is_accepted_and_several_files_only_as_one_csv_events_file_with_its_companions()
@@ -62,7 +68,6 @@ public sealed class ImportRunTests : IDisposable
     [Fact]
     public async Task An_upload_is_imported_with_progress_for_both_stages_and_its_temporary_folder_is_deleted()
     {
-        var before = UploadFolders();
         var seen = new List<ImportStatus>();
 
         var outcome = await RunAsync(Editor, [await SyntheticFileAsync("purges.json", 100)], s => { lock (seen) seen.Add(s); });
@@ -75,13 +80,12 @@ public sealed class ImportRunTests : IDisposable
             Assert.Contains(seen, s => s.Stage == "Uploading" && s.Percent == 100);
             Assert.Contains(seen, s => s.Stage == "Importing events");
         }
-        Assert.Empty(UploadFolders().Except(before));
+        Assert.Empty(UploadFolders());
     }
 
     [Fact]
     public async Task Cancelling_during_the_upload_ends_cancelled_with_the_database_unchanged_and_nothing_left_on_disk()
     {
-        var before = UploadFolders();
         var database = DatabaseSnapshot.Of(_db);
         using var cancel = new CancellationTokenSource();
 
@@ -92,7 +96,7 @@ public sealed class ImportRunTests : IDisposable
 
         Assert.IsType<ImportOutcome.Cancelled>(outcome);
         Assert.Equal(database, DatabaseSnapshot.Of(_db));
-        Assert.Empty(UploadFolders().Except(before));
+        Assert.Empty(UploadFolders());
     }
 
     [Fact]
@@ -117,5 +121,23 @@ public sealed class ImportRunTests : IDisposable
         var message = Assert.IsType<ImportOutcome.Failed>(outcome).Message;
         Assert.StartsWith("purges.csv line 2, record 'new-1', field 'evidence", message, StringComparison.Ordinal);
         Assert.Equal(database, DatabaseSnapshot.Of(_db));
+    }
+
+    [Fact]
+    public void Uploads_left_behind_for_more_than_a_day_are_swept_and_younger_ones_are_kept()
+    {
+        var now = DateTime.UtcNow;
+        var stale = Directory.CreateDirectory(Path.Combine(_root, "import-stale")).FullName;
+        System.IO.File.WriteAllText(Path.Combine(stale, "purges.json"), "{}");
+        Directory.SetLastWriteTimeUtc(stale, now.AddDays(-2));
+        var running = Directory.CreateDirectory(Path.Combine(_root, "import-running")).FullName;
+        Directory.SetLastWriteTimeUtc(running, now.AddHours(-3));
+        var other = Directory.CreateDirectory(Path.Combine(_root, "not-an-upload")).FullName;
+        Directory.SetLastWriteTimeUtc(other, now.AddDays(-5));
+
+        Assert.Equal(1, DatasetUpload.SweepStale(_root, TimeSpan.FromDays(1), now));
+
+        Assert.Equal(new[] { other, running }.Order(StringComparer.Ordinal), UploadFolders().Order(StringComparer.Ordinal));
+        Assert.Equal(0, DatasetUpload.SweepStale(Path.Combine(_root, "missing"), TimeSpan.FromDays(1), now));
     }
 }

@@ -7,8 +7,14 @@ namespace Timeline.Web.Importing;
 /// The files an editor picked for an import, copied to a temporary folder of their own because the importer
 /// reads paths (and CSV finds persons.csv and sources.csv beside the events file). Disposing deletes the folder.
 /// </summary>
-public sealed class DatasetUpload : IDisposable
+public sealed partial class DatasetUpload : IDisposable
 {
+    /// <summary>
+    /// Where the page's uploads go: a folder of the app's own under the system's temporary folder, so that leftovers of
+    /// a crashed server can be found and swept (<see cref="SweepStale"/>) without touching anything else there.
+    /// </summary>
+    public static string DefaultRoot => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timeline-uploads");
+
     /// <summary>Large enough for several hundred thousand events; larger datasets import from the command line.</summary>
     public const long MaxBytes = 512L * 1024 * 1024;
 
@@ -38,11 +44,14 @@ public sealed class DatasetUpload : IDisposable
         return ok ? null : Refusal;
     }
 
-    /// <summary>Copies the files to a new temporary folder, reporting bytes copied of the total; a failure or cancellation leaves no folder behind.</summary>
-    public static async Task<DatasetUpload> SaveAsync(IReadOnlyList<IBrowserFile> files, Action<long, long> progress, CancellationToken ct,
+    /// <summary>
+    /// Copies the files to a new folder under <paramref name="root"/>, reporting bytes copied of the total; a failure or
+    /// cancellation leaves no folder behind.
+    /// </summary>
+    public static async Task<DatasetUpload> SaveAsync(string root, IReadOnlyList<IBrowserFile> files, Action<long, long> progress, CancellationToken ct,
         long maxBytes = MaxBytes)
     {
-        var upload = new DatasetUpload(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timeline-import-" + Guid.NewGuid().ToString("N")));
+        var upload = new DatasetUpload(System.IO.Path.Combine(root, "import-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(upload.Folder);
         try
         {
@@ -74,6 +83,42 @@ public sealed class DatasetUpload : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Deletes upload folders under <paramref name="root"/> untouched for longer than <paramref name="age"/>: what a
+    /// server that stopped in the middle of an import left behind. Younger ones may belong to a running import (of this
+    /// server or another one sharing the folder). Returns how many were deleted.
+    /// </summary>
+    public static int SweepStale(string root, TimeSpan age, DateTime? nowUtc = null)
+    {
+        if (!Directory.Exists(root)) return 0;
+        var cutoff = (nowUtc ?? DateTime.UtcNow) - age;
+        var swept = 0;
+        foreach (var folder in Directory.EnumerateDirectories(root, "import-*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) >= cutoff) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                swept++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // In use or not ours to delete: left for the next start.
+            }
+        }
+        return swept;
+    }
+
+    /// <summary>At start-up: a server stopped in the middle of an import leaves its upload behind; a day later it is no one's.</summary>
+    public static void SweepAbandoned(ILogger logger)
+    {
+        var swept = SweepStale(DefaultRoot, TimeSpan.FromDays(1));
+        if (swept > 0) LogSwept(logger, swept, DefaultRoot);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} abandoned import uploads from {Folder}.")]
+    private static partial void LogSwept(ILogger logger, int count, string folder);
 
     // The browser sends a bare name, but it is still the client's word: never a path. The CSV companions are found
     // by their exact lower-case names, so "Persons.csv" is stored as persons.csv.

@@ -20,7 +20,8 @@ public abstract record ImportOutcome
 /// One import from the page: the picked files are uploaded to a temporary folder, then imported, with progress
 /// for both; cancelling works in either, and the temporary folder is deleted however it ends.
 /// </summary>
-public sealed class ImportRun(ImportCommands commands)
+/// <param name="uploadRoot">The folder the upload's own folder is made in (<see cref="DatasetUpload.DefaultRoot"/> in the app).</param>
+public sealed class ImportRun(ImportCommands commands, string uploadRoot)
 {
     /// <param name="show">Called with each step of progress, on the thread that made it: during the import, not the caller's.</param>
     public async Task<ImportOutcome> RunAsync(Actor actor, IReadOnlyList<IBrowserFile> files, Action<ImportStatus> show, CancellationToken ct)
@@ -32,7 +33,7 @@ public sealed class ImportRun(ImportCommands commands)
             ImportCommands.MustImport(actor);
             if (DatasetUpload.Problem(files) is { } problem) return new ImportOutcome.Failed(problem);
             show(ImportStatus.Uploading(0, files.Sum(f => f.Size)));
-            upload = await DatasetUpload.SaveAsync(files, (sent, total) => show(ImportStatus.Uploading(sent, total)), ct);
+            upload = await DatasetUpload.SaveAsync(uploadRoot, files, (sent, total) => show(ImportStatus.Uploading(sent, total)), ct);
             var progress = new Reporter(p => show(ImportStatus.Of(p)));
             // Reading and writing rows is long synchronous work: off the caller's thread, a Blazor circuit stays free
             // to render progress and to hear Cancel.
