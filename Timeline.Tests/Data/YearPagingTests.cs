@@ -102,4 +102,46 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
             Assert.Equal(expected, await queries.YearCountsAsync(filter));
         }
     }
+
+    // Common filters, where a page is read by walking the sort's index, and rarer ones, where the matches are sorted.
+    private static readonly EventFilter[] PlainFilters =
+    [
+        new EventFilter(),
+        new EventFilter { Statuses = [ClaimStatus.Stated] },
+        new EventFilter { Kinds = [EventKind.Arrest] },
+        new EventFilter { Kinds = [EventKind.Arrest, EventKind.Trial], Statuses = [ClaimStatus.Attributed, ClaimStatus.Disputed] },
+        new EventFilter { Statuses = [ClaimStatus.Disputed], Text = "of" },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Pages_without_a_year_filter_equal_the_plain_query_in_every_order_whether_the_sort_index_is_walked_or_not(EventSort sort)
+    {
+        var queries = _db.Get<EventQueries>();
+        using var ctx = _db.NewContext();
+        var maxId = await ctx.Events.IgnoreQueryFilters().MaxAsync(e => e.Id);
+        var walked = 0;
+        foreach (var filter in PlainFilters)
+        {
+            var all = await EventQueries.Sort(await EventQueries.FilterAsync(ctx, filter, default), sort).Select(e => e.Id).ToListAsync();
+            Assert.True(all.Count > 60, $"The dataset should give {filter} more than a page.");
+            foreach (var page in new[] { 1, 3, all.Count / 25 })
+            {
+                if (EventQueries.WalkBeatsSort(page * 25, all.Count, maxId)) walked++;
+                var got = await queries.SearchAsync(filter, page, 25, sort);
+                Assert.Equal(all.Count, got.Total);
+                Assert.Equal(all.Skip((page - 1) * 25).Take(25), got.Items.Select(e => e.Id));
+            }
+        }
+        Assert.InRange(walked, 1, PlainFilters.Length * 3 - 1);
+    }
+
+    [Theory]
+    [InlineData(50, 600_000, 1_000_000, true)] // the first page of the stated events of a million
+    [InlineData(250, 30_000, 1_000_000, true)] // the fifth page of one uncommon kind
+    [InlineData(30_000, 30_000, 1_000_000, false)] // its last page: the walk would pass nearly every event
+    [InlineData(50, 2_000, 1_000_000, false)] // a rare filter: sorting two thousand is cheaper
+    [InlineData(50, 0, 1_000_000, false)]
+    public void Walking_the_sort_index_is_chosen_when_it_meets_fewer_rows_than_sorting_the_matches(int needed, int matches, int all, bool walk) =>
+        Assert.Equal(walk, EventQueries.WalkBeatsSort(needed, matches, all));
 }
