@@ -28,7 +28,9 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         // The text index alone counts a text-only search.
         var total = textOnly ? resolved.TextMatches ?? 0 : withTotal ? await CountAsync(db, filter, query, ct) : -1;
         var skip = (page - 1) * pageSize;
-        var walk = InSortOrder(db, filter, sort) is { } index && total > 0
+        // Only for filters on the event row itself: with a person, a source or text SQLite may want to reach events
+        // by id, which a named index forbids ("no query solution"), and those filters are rarely common anyway.
+        var walk = AggregateCounts.CanAnswer(filter) && InSortOrder(db, filter, sort) is { } index && total > 0
             && WalkBeatsSort(skip + pageSize, total, await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0)
             ? index : null;
         var undated = filter with { FromYear = null, ToYear = null };
@@ -220,17 +222,18 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             var (a, b) = YearDays(filter);
             q = Overlap.Within(q, a, b);
         }
-        // Kinds and statuses are written into the SQL as constants: from a parameter list (json_each) SQLite cannot
-        // tell one kind from several, and plans one kind's page as if it were many. They are few, so the plans are too.
-        if (filter.Kinds.Count > 0)
+        // One kind or status is an equality: from a parameter list (json_each) SQLite cannot tell one value from
+        // several, and plans one kind's page as if it were many. (Not constants: every combination would be a new
+        // query for EF to compile, and the overlap queries are large.)
+        if (filter.Kinds.Distinct().ToList() is { Count: > 0 } kinds)
         {
-            var kinds = filter.Kinds.Distinct().Order().ToList();
-            q = q.Where(e => EF.Constant(kinds).Contains(e.Kind));
+            var kind = kinds[0];
+            q = kinds.Count == 1 ? q.Where(e => e.Kind == kind) : q.Where(e => kinds.Contains(e.Kind));
         }
-        if (filter.Statuses.Count > 0)
+        if (filter.Statuses.Distinct().ToList() is { Count: > 0 } statuses)
         {
-            var statuses = filter.Statuses.Distinct().Order().ToList();
-            q = q.Where(e => EF.Constant(statuses).Contains(e.ClaimStatus));
+            var status = statuses[0];
+            q = statuses.Count == 1 ? q.Where(e => e.ClaimStatus == status) : q.Where(e => statuses.Contains(e.ClaimStatus));
         }
         if (filter.SourceId is { } sourceId)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)

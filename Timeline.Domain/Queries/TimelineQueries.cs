@@ -32,6 +32,14 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
 
         // Dense ranges are recognised from the counts tables, without touching the events.
         var (ya, yb) = EventQueries.YearDays(filter);
+        if (aggregatable && Buckets.UnitFor(from, to) >= BucketUnit.Quarter)
+        {
+            // A range of ten years or more is nearly always dense: count its bars first, and when the bars lying
+            // wholly inside the range already hold more than the cap, they are the answer. The counts tables are
+            // then read once, not once to decide and again to draw.
+            var bars = await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+            if (bars.Buckets.Where(x => x.Start.DayNumber >= a && x.End.DayNumber <= b).Sum(x => x.Count) > Cap) return bars;
+        }
         if (aggregatable)
         {
             var inside = await AggregateCounts.CountAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), ct);
