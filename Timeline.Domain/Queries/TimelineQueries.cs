@@ -32,12 +32,14 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
 
         // Dense ranges are recognised from the counts tables, without touching the events.
         var (ya, yb) = EventQueries.YearDays(filter);
+        TimelineWindow? bars = null;
         if (aggregatable && Buckets.UnitFor(from, to) >= BucketUnit.Quarter)
         {
             // A range of ten years or more is nearly always dense: count its bars first, and when the bars lying
             // wholly inside the range already hold more than the cap, they are the answer. The counts tables are
-            // then read once, not once to decide and again to draw.
-            var bars = await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+            // then read once, not once to decide and again to draw (and if the range turns out dense below, these
+            // same bars are returned).
+            bars = await DensityAsync(db, filter, events, lanes, null, from, to, ct);
             if (bars.Buckets.Where(x => x.Start.DayNumber >= a && x.End.DayNumber <= b).Sum(x => x.Count) > Cap) return bars;
         }
         if (aggregatable)
@@ -46,12 +48,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
             // So are ranges inside a loosely dated year or month: its events ("1937") reach into every day of
             // it. Counting just past the budget stops early, where ordering thousands of them would not.
             if (inside > Cap || inside + await Overlap.Edges(events, a, b, e => e.Id).Take(Cap + 1 - inside).CountAsync(ct) > Cap)
-                return await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+                return bars ?? await DensityAsync(db, filter, events, lanes, null, from, to, ct);
         }
 
         // Otherwise fetch one more than the cap: if it comes back, the range is dense after all.
         var ids = await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
-        if (ids.Count > Cap) return await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
+        if (ids.Count > Cap) return bars ?? await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
         var byId = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
