@@ -52,13 +52,17 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// under a kind filter: titles follow their kind, so the kind's events could lie anywhere along the walk (one
     /// kind has an index in title order instead).
     /// </summary>
-    private static IQueryable<Event>? InSortOrder(TimelineDbContext db, EventFilter filter, EventSort sort) => (sort switch
+    private static IQueryable<Event>? InSortOrder(TimelineDbContext db, EventFilter filter, EventSort sort) => sort switch
     {
-        EventSort.Title or EventSort.TitleDescending when filter.Kinds.Count == 0 => EventConfiguration.ByTitle,
-        EventSort.Kind or EventSort.KindDescending => EventConfiguration.ByKind,
-        EventSort.Status or EventSort.StatusDescending => EventConfiguration.ByStatus,
+        // Each SQL text is a compile-time constant: the index names are constants, never user input.
+        EventSort.Title or EventSort.TitleDescending when filter.Kinds.Count == 0 =>
+            db.Events.FromSqlRaw("SELECT * FROM \"Events\" INDEXED BY \"" + EventConfiguration.ByTitle + "\""),
+        EventSort.Kind or EventSort.KindDescending =>
+            db.Events.FromSqlRaw("SELECT * FROM \"Events\" INDEXED BY \"" + EventConfiguration.ByKind + "\""),
+        EventSort.Status or EventSort.StatusDescending =>
+            db.Events.FromSqlRaw("SELECT * FROM \"Events\" INDEXED BY \"" + EventConfiguration.ByStatus + "\""),
         _ => null,
-    }) is { } index ? db.Events.FromSqlRaw("SELECT * FROM \"Events\" INDEXED BY \"" + index + "\"") : null;
+    };
 
     /// <summary>
     /// Walking a sort's index meets about <paramref name="needed"/> × all / matches rows before the page is full;

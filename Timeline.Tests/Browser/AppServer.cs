@@ -103,7 +103,7 @@ public sealed partial class AppServer : IAsyncDisposable
     {
         // The test project references Timeline.Web, so it is built in the same configuration.
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var exe = Path.Combine(Repo.Root, "Timeline.Web", "bin", configuration, "net9.0", "linux-x64", "Timeline.Web");
+        var exe = Path.Combine(Repo.Root, "Timeline.Web", "bin", configuration, "net10.0", "Timeline.Web");
         return File.Exists(exe) ? exe : throw new FileNotFoundException("Build Timeline.Web first.", exe);
     }
 
