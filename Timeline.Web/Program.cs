@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Radzen;
 using Timeline.Domain.Data;
 using Timeline.Domain.Seeding;
@@ -17,6 +18,7 @@ builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTimelineIdentity();
 builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));

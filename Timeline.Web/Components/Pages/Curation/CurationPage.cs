@@ -15,7 +15,7 @@ public abstract class CurationPage : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
 
     /// <summary>The refusal or failure to show at the top of the page, or null.</summary>
     protected string? Problem { get; set; }
