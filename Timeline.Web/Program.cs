@@ -18,6 +18,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTimelineIdentity();
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
@@ -44,6 +45,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+app.MapApiDocument();
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();
