@@ -232,6 +232,28 @@ public class ApiDocumentTests : IClassFixture<TimelineAppFactory>
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
+    [Fact]
+    public async Task Only_the_reference_page_may_run_an_inline_script_and_only_the_one_it_marks_with_its_nonce()
+    {
+        var reference = await _http.GetAsync("/api-reference/");
+        var html = await reference.Content.ReadAsStringAsync();
+        var nonce = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\" nonce=\"([^\"]+)\">").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"script-src 'self' 'nonce-{nonce}';", ScriptPolicy(reference), StringComparison.Ordinal);
+
+        var again = await _http.GetAsync("/api-reference/");
+        Assert.DoesNotContain(nonce, ScriptPolicy(again), StringComparison.Ordinal);
+        foreach (var other in new[] { "/", "/api-reference/scalar.js", "/api/stats" })
+        {
+            var response = await _http.GetAsync(other);
+            Assert.Contains("script-src 'self';", ScriptPolicy(response), StringComparison.Ordinal);
+        }
+    }
+
+    // Blazor adds a policy of its own (frame-ancestors) to its pages; the app's is the one that governs scripts.
+    private static string ScriptPolicy(HttpResponseMessage response) =>
+        response.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal));
+
     /// <summary>
     /// A JSON value against its schema, as far as fields go: objects carry every required property and no undescribed
     /// one, numbers are described as numbers, recursively through references, arrays and nullable alternatives.
