@@ -10,7 +10,7 @@ using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedApp.ContentRoot(args) });
 
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
@@ -32,6 +32,7 @@ var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppCon
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
 DatasetUpload.SweepAbandoned(app.Logger);
+PublishedApp.WarnIfNotPublished(app);
 
 if (!app.Environment.IsDevelopment())
 {
