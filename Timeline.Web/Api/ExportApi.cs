@@ -6,9 +6,9 @@ using Timeline.Web.Filtering;
 namespace Timeline.Web.Api;
 
 /// <summary>
-/// Exports of the current filter (the same filter parameters as <c>/api/events</c>; any other parameter is refused). They stream, so their
-/// size does not depend on memory. The JSON and CSV forms are the dataset formats of seed/README.md and
-/// re-import with <c>import</c>; TimelineJS JSON opens in https://timeline.knightlab.com.
+/// Exports of the current filter (the filter parameters of <c>/api/events</c>; any other parameter is refused). They
+/// stream, so their size does not depend on memory. The JSON and CSV forms are the dataset formats of seed/README.md
+/// and re-import with <c>import</c>; TimelineJS JSON opens in https://timeline.knightlab.com.
 /// </summary>
 public static class ExportApi
 {
