@@ -3,9 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Timeline.Tests.Browser;
 
 namespace Timeline.Tests.Deploy;
 
+// In the browser tests' collection: publishing compiles the app in Release, which would slow the browser tests'
+// timed waits if it ran beside them.
+[Collection(BrowserTests.Name)]
 public partial class PublishedAppTests(PublishedAppFixture app) : IClassFixture<PublishedAppFixture>
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
