@@ -276,8 +276,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var events = await db.Events.AsNoTracking().Where(e => idList.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End, e.Version,
-                e.Court, e.ArrestAgency, e.ArrestPlace, e.ArrestCharge,
+                e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End, e.Version, e.DateNote,
+                e.Court, e.UnnamedDefendants, e.DefendantsNote, e.ArrestAgency, e.ArrestPlace, e.ArrestCharge,
                 e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason,
             })
             .ToDictionaryAsync(e => e.Id, ct);
@@ -311,10 +311,10 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             if (!events.TryGetValue(id, out var e)) continue;
             result.Add(new EventView(e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End,
                 people[id].ToList(), evidence[id].ToList(), claims[id].ToList(),
-                e.Kind == EventKind.Trial ? new TrialView(e.Court) : null,
+                e.Kind == EventKind.Trial ? new TrialView(e.Court, e.UnnamedDefendants, e.DefendantsNote) : null,
                 e.Kind == EventKind.Arrest ? new ArrestView(e.ArrestAgency, e.ArrestPlace, e.ArrestCharge) : null,
                 e.Kind == EventKind.Expulsion ? new ExpulsionView(e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason) : null,
-                e.Version));
+                e.Version, e.DateNote));
         }
         return result;
     }

@@ -17,7 +17,9 @@ public sealed record DateClaimView(int Id, HistoricalDate Start, HistoricalDate?
     public string Display => DateText.Display(Start, End);
 }
 
-public sealed record TrialView(string? Court);
+/// <param name="UnnamedDefendants">How many defendants a source counts without naming them.</param>
+/// <param name="DefendantsNote">Who the unnamed defendants were, per the sources.</param>
+public sealed record TrialView(string? Court, int? UnnamedDefendants = null, string? DefendantsNote = null);
 
 public sealed record ArrestView(string? Agency, string? Place, string? Charge);
 
@@ -40,7 +42,8 @@ public sealed record EventView(
     TrialView? Trial,
     ArrestView? Arrest,
     ExpulsionView? Expulsion,
-    int Version)
+    int Version,
+    string? DateNote = null)
 {
     public DateOnly Earliest => Start.Earliest;
     public DateOnly Latest => End is null || End.Latest < Start.Latest ? Start.Latest : End.Latest;
