@@ -123,7 +123,7 @@ public sealed class CurationTests : IAsyncLifetime, IDisposable
         Assert.Equal("Karl Radek", Assert.Single(view!.Participants).Name);
         Assert.Equal("Arrest file", Assert.Single(view.Evidence).Source);
         Assert.Equal("NKVD", view.Arrest!.Agency);
-        Assert.Single((await _db.Get<EventQueries>().SearchAsync(new EventFilter { PersonNames = ["Радек"] })).Items);
+        Assert.Single((await _db.Get<EventQueries>().SearchAsync(new EventFilter { PersonNames = ["Карл Радек"] })).Items);
         var personId = view.Participants[0].PersonId;
         Assert.Single(await _db.Get<RevisionQueries>().HistoryAsync(EntityTypes.Person, personId));
     }

@@ -27,7 +27,7 @@ public static class TimelineApi
             var sort = SortParameter(request.Query, errors);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             var result = await queries.SearchAsync(filter, page, pageSize, sort, ct: ct);
-            return Results.Ok(new PageDto<EventDto>(result.Total, result.Items.Select(EventDto.From).ToList()));
+            return Results.Ok(EventPageDto.From(result));
         });
 
         api.MapGet("/events/{id}", async (string id, EventQueries queries, CancellationToken ct) =>
