@@ -47,7 +47,8 @@ app.MapHealthChecks("/health");
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The one content security policy is SecurityHeaders'; Blazor would add a second (frame-ancestors 'self').
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 return 0;
