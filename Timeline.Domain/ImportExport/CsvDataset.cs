@@ -217,8 +217,9 @@ public static partial class CsvDataset
     {
         public long Line => line;
 
+        // A cell the writer kept from running as a spreadsheet formula loses exactly the apostrophe it was given.
         public string? Text(string column) =>
-            columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
+            columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? CsvCells.Restore(cells[i]).Trim() : null;
 
         /// <summary>
         /// Refuses what a reader would otherwise pass on quietly: cells past the header (which column did the writer
