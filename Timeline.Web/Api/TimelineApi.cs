@@ -2,6 +2,7 @@ using Microsoft.Extensions.Primitives;
 using Timeline.Domain.Model;
 using Timeline.Domain.Queries;
 using Timeline.Web.Filtering;
+using Timeline.Domain.Text;
 
 namespace Timeline.Web.Api;
 
@@ -56,7 +57,7 @@ public static class TimelineApi
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
             RejectUnknown(request.Query, ["q", "kind", "page", "pageSize"], errors);
             var q = Text(request.Query, "q", errors);
-            var kindText = FilterQuery.Single(Dict(request.Query), "kind");
+            var kindText = FilterQuery.Single(Dict(request.Query), "kind", errors);
             var kind = kindText is null ? null : FilterQuery.EnumValue<SourceKind>(errors, "kind", kindText);
             var (page, pageSize) = Paging(request.Query, errors, 100);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
@@ -85,20 +86,20 @@ public static class TimelineApi
     {
         var set = known as IReadOnlySet<string> ?? new HashSet<string>(known, StringComparer.OrdinalIgnoreCase);
         foreach (var key in query.Keys.Where(k => !set.Contains(k)))
-            FilterQuery.Add(errors, key, $"Unknown parameter '{key}'. Known parameters: {string.Join(", ", set)}.");
+            FilterQuery.Add(errors, key, $"Unknown parameter {Excerpt.Quote(key)}. Known parameters: {string.Join(", ", set)}.");
     }
 
     private static (int Page, int PageSize) Paging(IQueryCollection query, Dictionary<string, string[]> errors, int defaultSize)
     {
         var q = Dict(query);
-        var page = FilterQuery.Single(q, "page") is { } p ? FilterQuery.Int(errors, "page", p, 1, 1_000_000) ?? 1 : 1;
-        var size = FilterQuery.Single(q, "pageSize") is { } s ? FilterQuery.Int(errors, "pageSize", s, 1, Limits.MaxPageSize) ?? defaultSize : defaultSize;
+        var page = FilterQuery.Single(q, "page", errors) is { } p ? FilterQuery.Int(errors, "page", p, 1, 1_000_000) ?? 1 : 1;
+        var size = FilterQuery.Single(q, "pageSize", errors) is { } s ? FilterQuery.Int(errors, "pageSize", s, 1, Limits.MaxPageSize) ?? defaultSize : defaultSize;
         return (page, size);
     }
 
     private static string? Text(IQueryCollection query, string key, Dictionary<string, string[]> errors)
     {
-        var value = FilterQuery.Single(Dict(query), key);
+        var value = FilterQuery.Single(Dict(query), key, errors);
         if (value is { Length: > FilterQuery.MaxTextLength })
             FilterQuery.Add(errors, key, $"'{key}' is at most {FilterQuery.MaxTextLength} characters.");
         return value;
@@ -107,10 +108,10 @@ public static class TimelineApi
     /// <summary>sort=date|title|kind|status, with a leading '-' for descending.</summary>
     private static EventSort SortParameter(IQueryCollection query, Dictionary<string, string[]> errors)
     {
-        var text = FilterQuery.Single(Dict(query), "sort");
+        var text = FilterQuery.Single(Dict(query), "sort", errors);
         if (string.IsNullOrEmpty(text)) return EventSort.Date;
         var sort = SortQuery.Parse(text);
-        if (sort is null) FilterQuery.Add(errors, "sort", $"'{text}' is not a sort; use date, title, kind or status, with '-' for descending.");
+        if (sort is null) FilterQuery.Add(errors, "sort", $"{Excerpt.Quote(text)} is not a sort; use date, title, kind or status, with '-' for descending.");
         return sort ?? EventSort.Date;
     }
 
@@ -118,6 +119,6 @@ public static class TimelineApi
         Results.Problem(statusCode: 404, title: $"No {what} with id {id}", detail: $"There is no {what} with id {id}; it may have been deleted.");
 
     private static IResult BadId(string id) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not an id; ids are positive whole numbers."] },
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"{Excerpt.Quote(id)} is not an id; ids are positive whole numbers."] },
             title: "Invalid id");
 }

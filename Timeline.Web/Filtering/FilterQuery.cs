@@ -25,12 +25,12 @@ public static class FilterQuery
         {
             PersonNames = Values(q, "person").Where(v => Check(errors, "person", v.Length <= MaxTextLength, $"A person name is at most {MaxTextLength} characters.")).ToList(),
             PersonIds = Values(q, "personId").Select(v => Int(errors, "personId", v, 1, int.MaxValue)).OfType<int>().ToList(),
-            FromYear = Single(q, "from") is { } f ? Int(errors, "from", f, 1, 9999) : null,
-            ToYear = Single(q, "to") is { } t ? Int(errors, "to", t, 1, 9999) : null,
+            FromYear = Single(q, "from", errors) is { } f ? Int(errors, "from", f, 1, 9999) : null,
+            ToYear = Single(q, "to", errors) is { } t ? Int(errors, "to", t, 1, 9999) : null,
             Kinds = Values(q, "kind").Select(v => EnumValue<EventKind>(errors, "kind", v)).OfType<EventKind>().Distinct().ToList(),
             Statuses = Values(q, "status").Select(v => EnumValue<ClaimStatus>(errors, "status", v)).OfType<ClaimStatus>().Distinct().ToList(),
-            Text = Single(q, "q") is { Length: > 0 } text && Check(errors, "q", text.Length <= MaxTextLength, $"The search text is at most {MaxTextLength} characters.") ? text : null,
-            SourceId = Single(q, "source") is { } s ? Int(errors, "source", s, 1, int.MaxValue) : null,
+            Text = Single(q, "q", errors) is { Length: > 0 } text && Check(errors, "q", text.Length <= MaxTextLength, $"The search text is at most {MaxTextLength} characters.") ? text : null,
+            SourceId = Single(q, "source", errors) is { } s ? Int(errors, "source", s, 1, int.MaxValue) : null,
         };
         if (filter.FromYear > filter.ToYear)
             Add(errors, "from", $"'from' ({filter.FromYear}) is after 'to' ({filter.ToYear}).");
@@ -63,20 +63,29 @@ public static class FilterQuery
             ? v.SelectMany(s => key is "person" ? [s ?? ""] : (s ?? "").Split(',')).Select(s => s.Trim()).Where(s => s.Length > 0)
             : [];
 
-    internal static string? Single(Dictionary<string, StringValues> q, string key) =>
-        q.TryGetValue(key, out var v) && v.Count > 0 ? v[^1]?.Trim() : null;
+    /// <summary>
+    /// A parameter that takes one value. Given twice (<c>from=1929&amp;from=1930</c>) it is an error naming it: picking
+    /// either value would answer a question the caller may not have asked.
+    /// </summary>
+    internal static string? Single(Dictionary<string, StringValues> q, string key, Dictionary<string, string[]> errors)
+    {
+        if (!q.TryGetValue(key, out var v) || v.Count == 0) return null;
+        if (v.Count == 1) return v[0]?.Trim();
+        Add(errors, key, $"'{key}' is given {v.Count} times; give it once.");
+        return null;
+    }
 
     internal static int? Int(Dictionary<string, string[]> errors, string key, string text, int min, int max)
     {
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        Add(errors, key, $"'{key}' must be a whole number from {min} to {max}; got '{text}'.");
+        Add(errors, key, $"'{key}' must be a whole number from {min} to {max}; got {Excerpt.Quote(text)}.");
         return null;
     }
 
     internal static T? EnumValue<T>(Dictionary<string, string[]> errors, string key, string text) where T : struct, Enum
     {
         if (Kebab.TryParse<T>(text, out var v)) return v;
-        Add(errors, key, $"'{text}' is not a known {key}; use one of: {Kebab.Names<T>()}.");
+        Add(errors, key, $"{Excerpt.Quote(text)} is not a known {key}; use one of: {Kebab.Names<T>()}.");
         return null;
     }
 
