@@ -39,8 +39,11 @@ public static partial class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Revocation at the next request, not 30 minutes later (CookieStampCheck, with its measured cost).
+            o.Events.OnValidatePrincipal = CookieStampCheck.ValidateAsync;
         });
         services.AddScoped<UserAdmin>();
+        services.AddSingleton<CurrentActor>();
         return services;
     }
 
