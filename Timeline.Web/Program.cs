@@ -16,6 +16,7 @@ static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timel
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTimelineIdentity();
+builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
@@ -32,12 +33,15 @@ if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
 DatasetUpload.SweepAbandoned(app.Logger);
 
+// The client's address and scheme from a reverse proxy on this machine, before anything reads them (SignInRateLimit).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UseSecurityHeaders();
+app.UseRateLimiter();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

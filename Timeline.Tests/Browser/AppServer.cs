@@ -66,6 +66,8 @@ public sealed partial class AppServer : IAsyncDisposable
         psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // Every test signs in from 127.0.0.1; the sign-in rate limit's own test sets a low one.
+        psi.Environment["Timeline__SignIn__AttemptsPerMinute"] = "1000";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");

@@ -26,6 +26,7 @@ public static partial class IdentitySetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TimelineDbContext>()
             .AddSignInManager()
@@ -44,6 +45,7 @@ public static partial class IdentitySetup
         });
         services.AddScoped<UserAdmin>();
         services.AddSingleton<CurrentActor>();
+        services.AddScoped<PasswordSignIn>();
         return services;
     }
 
