@@ -6,6 +6,7 @@ using Timeline.Web.Account;
 using Timeline.Web.Security;
 using Timeline.Web.Api;
 using Timeline.Web.Components;
+using Timeline.Web.Diagnostics;
 using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCircuits();
 builder.Services.AddTimelineIdentity();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRadzenComponents();
@@ -51,6 +53,7 @@ app.MapHealthChecks("/health");
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();
+app.MapDiagnostics(app.Environment);
 // The one content security policy is SecurityHeaders'; Blazor would add a second (frame-ancestors 'self').
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
