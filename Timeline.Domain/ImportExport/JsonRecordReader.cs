@@ -110,6 +110,7 @@ internal sealed class JsonRecordReader : IDisposable
                     break;
                 case Stage.InObject:
                     if (reader.TokenType == JsonTokenType.EndObject) { _stage = Stage.AfterRoot; break; }
+                    if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan)) throw Problem(ref reader, null, "the text is not valid UTF-8; save the file as UTF-8.");
                     var name = reader.GetString();
                     var index = Array.IndexOf(SectionNames, name);
                     if (index < 0) throw Problem(ref reader, name, $"{Excerpt.Quote(name)} is not a section; a single-file dataset holds \"sources\", \"persons\" and \"events\".");

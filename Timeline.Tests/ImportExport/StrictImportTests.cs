@@ -143,6 +143,19 @@ public sealed class StrictImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_section_name_is_refused_not_a_crash()
+    {
+        // Found by the reliability suite's mutations: the section name was decoded unchecked and threw past the importer.
+        var bytes = Encoding.UTF8.GetBytes(Replace(Json, "\"events\"", "\"evXnts\""));
+        bytes[Encoding.UTF8.GetString(bytes).IndexOf('X', StringComparison.Ordinal)] = 0xBB;
+
+        var ex = await RefusedAsync("section.json", bytes);
+
+        Assert.Equal(2, ex.Line);
+        Assert.Contains("UTF-8", ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_type_is_explained_without_type_names()
     {
         var ex = await RefusedAsync("type.json", Replace(Json, "\"title\": \"Another meeting\"", "\"title\": [1, 2]"));
