@@ -101,7 +101,8 @@ public sealed partial class AppServer : IAsyncDisposable
         return await http.GetFromJsonAsync<JsonElement>(pathAndQuery);
     }
 
-    private static string AppExecutable()
+    /// <summary>The built app, which the tests also run as a command-line tool.</summary>
+    internal static string AppExecutable()
     {
         // The test project references Timeline.Web, so it is built in the same configuration.
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
