@@ -11,7 +11,7 @@ using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedApp.ContentRoot(args) });
 
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
@@ -21,6 +21,7 @@ builder.Services.AddTimelineIdentity();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
@@ -34,6 +35,7 @@ var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppCon
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
 DatasetUpload.SweepAbandoned(app.Logger);
+PublishedApp.WarnIfNotPublished(app);
 
 // The client's address and scheme from a reverse proxy on this machine, before anything reads them (SignInRateLimit).
 app.UseForwardedHeaders();
@@ -50,6 +52,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+app.MapApiDocument();
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();
