@@ -11,9 +11,19 @@ namespace Timeline.Domain.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>The default store: a SQLite file beside the app, created on first start.</summary>
+    /// <summary>
+    /// The default store: timeline/timeline.db in the user's local application data folder (~/.local/share, or
+    /// $XDG_DATA_HOME, on Linux; %LOCALAPPDATA% on Windows), created on first start. Every build and published copy
+    /// run by the same user finds the same data (a file beside the app gave each build output folder an empty one of
+    /// its own). An account without a home folder falls back to the app's folder. ConnectionStrings:Timeline overrides it.
+    /// </summary>
     public static string DefaultConnectionString =>
-        $"Data Source={Path.Combine(AppContext.BaseDirectory, "timeline.db")}";
+        $"Data Source={Path.Combine(DefaultFolder, "timeline.db")}";
+
+    private static string DefaultFolder =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData) is { Length: > 0 } data
+            ? Path.Combine(data, "timeline")
+            : AppContext.BaseDirectory;
 
     /// <summary>Registers the context factory and the domain's query and command services.</summary>
     /// <param name="connectionString">Read when the factory is first built, so test hosts can override it late.</param>
@@ -38,7 +48,11 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the file if needed, switches it to WAL and applies pending migrations.</summary>
+    /// <summary>
+    /// Creates the file if needed, switches it to WAL, carries a database from the SQL-script days over to EF
+    /// migrations (<see cref="LegacySchema"/>) and applies the pending EF migrations; returns how many ran.
+    /// A database with migrations this app does not know was written by a newer version and is refused untouched.
+    /// </summary>
     public static int Migrate(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -55,7 +69,20 @@ public static class DatabaseSetup
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
-        var applied = SchemaMigrator.Migrate(connection);
+
+        int applied;
+        using (var db = new TimelineDbContext(MigrationOptions(connection)))
+        {
+            LegacySchema.CarryOver(db);
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = db.Database.GetAppliedMigrations().Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database has schema changes newer than this app ({string.Join(", ", unknown)}); it was written by a newer " +
+                    "version of Timeline. Update the app; the database was not changed.");
+            applied = db.Database.GetPendingMigrations().Count();
+            db.Database.Migrate();
+        }
         using (var optimize = connection.CreateCommand())
         {
             // SQLite's advice for a long-lived application: refresh the planner's statistics where they are
@@ -64,6 +91,44 @@ public static class DatabaseSetup
             optimize.ExecuteNonQuery();
         }
         return applied;
+    }
+
+    /// <summary>The context that migrates: on the caller's connection, refusing to commit a broken foreign key.</summary>
+    internal static DbContextOptions<TimelineDbContext> MigrationOptions(SqliteConnection connection) =>
+        new DbContextOptionsBuilder<TimelineDbContext>()
+            .UseSqlite(connection)
+            .AddInterceptors(new ForeignKeyCheckBeforeCommit())
+            .Options;
+
+    /// <summary>
+    /// EF's SQLite migrations rebuild a table with foreign keys switched off (they cannot change inside a
+    /// transaction), so a rebuild could leave rows pointing nowhere. Every migration transaction is checked
+    /// before it commits; a violation rolls it back and names the first offending table.
+    /// </summary>
+    internal sealed class ForeignKeyCheckBeforeCommit : DbTransactionInterceptor
+    {
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            Check(transaction);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Check(transaction);
+            return ValueTask.FromResult(result);
+        }
+
+        private static void Check(DbTransaction transaction)
+        {
+            using var cmd = transaction.Connection!.CreateCommand();
+            cmd.Transaction = transaction;
+            cmd.CommandText = "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1;";
+            if (cmd.ExecuteScalar() is string table)
+                throw new InvalidOperationException(
+                    $"A migration would leave rows of {table} pointing at rows that do not exist; nothing was changed.");
+        }
     }
 
     /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>
