@@ -197,7 +197,8 @@ public class TimelineViewTests(BrowserFixture browser)
               const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
                 .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
               const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-              const canvas = document.querySelector('[role=application]').getBoundingClientRect();
+              const canvasElement = document.querySelector('[role=application]');
+              const canvas = canvasElement.getBoundingClientRect();
               const out = { shown: 0, hidden: 0, problems: [] };
               for (const bar of document.querySelectorAll('.tl-bucket')) {
                 const b = bar.getBoundingClientRect();
@@ -217,6 +218,9 @@ public class TimelineViewTests(BrowserFixture browser)
                   out.problems.push(`${name}: text ${t.left}-${t.right} x ${t.top}-${t.bottom} outside bar ${b.left}-${b.right} x ${b.top}-${b.bottom}`);
                 const bg = rgb(getComputedStyle(bar).backgroundColor);
                 if (bg.length > 3 && bg[3] < 1) out.problems.push(`${name}: translucent bar ${bg}`);
+                let opacity = 1;
+                for (let e = count; e && e !== canvasElement; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+                if (opacity < 1) out.problems.push(`${name}: drawn at opacity ${opacity}`);
                 const ratio = contrast(rgb(getComputedStyle(count).color), bg);
                 if (ratio < 4.5) out.problems.push(`${name}: contrast ${ratio.toFixed(2)}`);
               }
