@@ -13,6 +13,10 @@ namespace Timeline.Tests.Support;
 /// </summary>
 public sealed class ComponentContext : BunitContext
 {
+    // bUnit waits one second by default; the whole suite shares two cores with other builds, and a wait only lasts
+    // as long as the state takes to arrive.
+    static ComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
     public ComponentContext(TestDatabase? db = null)
     {
         if (db is not null) Services.AddFallbackServiceProvider(db.Services);
@@ -48,7 +52,30 @@ public sealed class ComponentContext : BunitContext
     public IRenderedComponent<T> RenderLoaded<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent
     {
         var cut = Render(parameters);
-        cut.WaitForState(() => cut.FindAll("[aria-label^='Loading']").Count == 0, TimeSpan.FromSeconds(30));
+        cut.WaitForState(() => cut.FindAll("[aria-label^='Loading']").Count == 0);
         return cut;
+    }
+}
+
+public static class Pressing
+{
+    /// <summary>
+    /// A click as a reader makes it, on the words of the element: the mouse button's release and the click, each raised
+    /// where it would bubble to a listener. bUnit raises only the event asked for, on the element given, and a component
+    /// library may listen to either, on an inner element or an outer one (Radzen's column headers use both).
+    /// </summary>
+    public static void Press(this AngleSharp.Dom.IElement element)
+    {
+        var words = element.Read();
+        var target = element.QuerySelectorAll("*").LastOrDefault(e => e.Read() == words && e.Children.Length == 0) ?? element;
+        if (Listens(target, "onmouseup")) target.MouseUp();
+        if (Listens(target, "onclick")) target.Click();
+    }
+
+    private static bool Listens(AngleSharp.Dom.IElement? element, string eventName)
+    {
+        for (; element is not null; element = element.ParentElement)
+            if (element.HasAttribute("blazor:" + eventName)) return true;
+        return false;
     }
 }

@@ -34,6 +34,22 @@ public static partial class Markup
 
     public static IElement Link(this INodeList page, string text) => Link(page.QuerySelectorAll("a[href]"), text);
 
+    /// <summary>The control a label with exactly this text is for, or the one named so by aria-label.</summary>
+    public static IElement Field(this INodeList page, string label)
+    {
+        var ids = page.QuerySelectorAll("label[for]").Where(l => l.Read() == label).Select(l => l.GetAttribute("for")).ToList();
+        return One(page.QuerySelectorAll("input, select, textarea")
+            .Where(e => (e.Id is not null && ids.Contains(e.Id)) || e.GetAttribute("aria-label") == label), $"fields labelled '{label}'");
+    }
+
+    /// <summary>The one button with exactly this text or accessible name.</summary>
+    public static IElement Button(this INodeList page, string name) =>
+        One(page.QuerySelectorAll("button").Where(b => b.Read() == name || b.GetAttribute("aria-label") == name), $"buttons named '{name}'");
+
+    /// <summary>The text of the form field that holds this control (label, hints and messages), as a reader sees it beside the control.</summary>
+    public static string FieldText(this IElement control) =>
+        (control.Closest(".tl-field") ?? throw new InvalidOperationException($"#{control.Id} is not in a form field.")).Read();
+
     public static string Href(this IElement link) => link.GetAttribute("href") ?? "";
 
     private static IElement Link(IEnumerable<IElement> links, string text) => One(links.Where(a => a.Read() == text), $"links named '{text}'");
