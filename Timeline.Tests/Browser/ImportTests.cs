@@ -52,6 +52,8 @@ public sealed class ImportTests(BrowserFixture browser) : IDisposable
 
     private static async Task StartAsync(IPage page, string file)
     {
+        // Enabled once it takes picks (see the import page).
+        await Expect(page.GetByLabel("Dataset file")).ToBeEnabledAsync();
         await page.GetByLabel("Dataset file").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
     }
