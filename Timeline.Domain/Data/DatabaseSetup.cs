@@ -38,7 +38,11 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the file if needed, switches it to WAL and applies pending migrations.</summary>
+    /// <summary>
+    /// Creates the file if needed, switches it to WAL, carries a database from the SQL-script days over to EF
+    /// migrations (<see cref="LegacySchema"/>) and applies the pending EF migrations; returns how many ran.
+    /// A database with migrations this app does not know was written by a newer version and is refused untouched.
+    /// </summary>
     public static int Migrate(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -55,7 +59,20 @@ public static class DatabaseSetup
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
-        var applied = SchemaMigrator.Migrate(connection);
+
+        int applied;
+        using (var db = new TimelineDbContext(MigrationOptions(connection)))
+        {
+            LegacySchema.CarryOver(db);
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = db.Database.GetAppliedMigrations().Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database has schema changes newer than this app ({string.Join(", ", unknown)}); it was written by a newer " +
+                    "version of Timeline. Update the app; the database was not changed.");
+            applied = db.Database.GetPendingMigrations().Count();
+            db.Database.Migrate();
+        }
         using (var optimize = connection.CreateCommand())
         {
             // SQLite's advice for a long-lived application: refresh the planner's statistics where they are
@@ -64,6 +81,44 @@ public static class DatabaseSetup
             optimize.ExecuteNonQuery();
         }
         return applied;
+    }
+
+    /// <summary>The context that migrates: on the caller's connection, refusing to commit a broken foreign key.</summary>
+    internal static DbContextOptions<TimelineDbContext> MigrationOptions(SqliteConnection connection) =>
+        new DbContextOptionsBuilder<TimelineDbContext>()
+            .UseSqlite(connection)
+            .AddInterceptors(new ForeignKeyCheckBeforeCommit())
+            .Options;
+
+    /// <summary>
+    /// EF's SQLite migrations rebuild a table with foreign keys switched off (they cannot change inside a
+    /// transaction), so a rebuild could leave rows pointing nowhere. Every migration transaction is checked
+    /// before it commits; a violation rolls it back and names the first offending table.
+    /// </summary>
+    internal sealed class ForeignKeyCheckBeforeCommit : DbTransactionInterceptor
+    {
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            Check(transaction);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Check(transaction);
+            return ValueTask.FromResult(result);
+        }
+
+        private static void Check(DbTransaction transaction)
+        {
+            using var cmd = transaction.Connection!.CreateCommand();
+            cmd.Transaction = transaction;
+            cmd.CommandText = "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1;";
+            if (cmd.ExecuteScalar() is string table)
+                throw new InvalidOperationException(
+                    $"A migration would leave rows of {table} pointing at rows that do not exist; nothing was changed.");
+        }
     }
 
     /// <summary>Per-connection settings that SQLite does not keep in the file.</summary>

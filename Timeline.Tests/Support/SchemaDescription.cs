@@ -10,12 +10,16 @@ namespace Timeline.Tests.Support;
 /// </summary>
 public static class SchemaDescription
 {
-    /// <summary>Objects the migrations create that the EF model does not describe (FTS, history).</summary>
-    public static readonly IReadOnlySet<string> MigrationOnlyObjects = new HashSet<string>
+    /// <summary>The migration histories: the old scripts' and EF's (with its lock table).</summary>
+    public static readonly IReadOnlySet<string> HistoryTables = new HashSet<string>
     {
-        "__SchemaVersions", "EventSearch", "EventSearch_data", "EventSearch_idx", "EventSearch_docsize", "EventSearch_config",
-        "EventSearch_content", "EventDayCounts", "EventMonthCounts",
+        "__SchemaVersions", "__EFMigrationsHistory", "__EFMigrationsLock",
     };
+
+    /// <summary>Virtual tables (the full-text index) as created, since their columns are not listed like a table's.</summary>
+    public static IReadOnlyList<string> VirtualTables(SqliteConnection c) =>
+        Query(c, "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%' ORDER BY name",
+            r => string.Join(' ', r.GetString(0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
     public static IReadOnlyList<string> Tables(SqliteConnection c) =>
         Query(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0));
