@@ -10,7 +10,7 @@ using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedApp.ContentRoot(args) });
 
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
@@ -18,6 +18,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTimelineIdentity();
 builder.Services.AddRadzenComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
@@ -31,6 +32,7 @@ var seedFolder = app.Configuration["Timeline:SeedFolder"] ?? Path.Combine(AppCon
 if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
     await app.Services.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(seedFolder);
 DatasetUpload.SweepAbandoned(app.Logger);
+PublishedApp.WarnIfNotPublished(app);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -44,6 +46,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+app.MapApiDocument();
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();

@@ -11,9 +11,19 @@ namespace Timeline.Domain.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>The default store: a SQLite file beside the app, created on first start.</summary>
+    /// <summary>
+    /// The default store: timeline/timeline.db in the user's local application data folder (~/.local/share, or
+    /// $XDG_DATA_HOME, on Linux; %LOCALAPPDATA% on Windows), created on first start. Every build and published copy
+    /// run by the same user finds the same data (a file beside the app gave each build output folder an empty one of
+    /// its own). An account without a home folder falls back to the app's folder. ConnectionStrings:Timeline overrides it.
+    /// </summary>
     public static string DefaultConnectionString =>
-        $"Data Source={Path.Combine(AppContext.BaseDirectory, "timeline.db")}";
+        $"Data Source={Path.Combine(DefaultFolder, "timeline.db")}";
+
+    private static string DefaultFolder =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData) is { Length: > 0 } data
+            ? Path.Combine(data, "timeline")
+            : AppContext.BaseDirectory;
 
     /// <summary>Registers the context factory and the domain's query and command services.</summary>
     /// <param name="connectionString">Read when the factory is first built, so test hosts can override it late.</param>
@@ -70,7 +80,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException(
                     $"The database has schema changes newer than this app ({string.Join(", ", unknown)}); it was written by a newer " +
                     "version of Timeline. Update the app; the database was not changed.");
-            applied = db.Database.GetPendingMigrations().Count();
+            var pending = db.Database.GetPendingMigrations().ToList();
+            applied = pending.Count;
+            // Rows saved under an earlier date-bounds rule are recomputed before the migration that brings the new rule
+            // is recorded, so a crash in between only means recomputing again (a new database has no rows to fix).
+            if (pending.Contains(StoredBounds.RuleChangedIn) && !pending.Contains(LegacySchema.BaselineMigrationId))
+                StoredBounds.Recompute(connection);
             db.Database.Migrate();
         }
         using (var optimize = connection.CreateCommand())

@@ -51,20 +51,23 @@ public sealed partial class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null)
+    /// <param name="executable">Another copy of the app than the build output's (a published one), started in
+    /// <paramref name="environment"/> from <paramref name="workingDirectory"/>.</param>
+    public static async Task<AppServer> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null,
+        string? executable = null, string environment = "Development", string? workingDirectory = null)
     {
-        var exe = AppExecutable();
+        var exe = executable ?? AppExecutable();
         var psi = new ProcessStartInfo(exe)
         {
-            WorkingDirectory = Path.GetDirectoryName(exe)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(exe)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add("http://127.0.0.1:0");
-        // Development serves the package assets (Radzen's CSS and JS) straight from the build output.
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // A build output folder serves the package assets (Blazor's and Radzen's scripts and styles) only in Development.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         psi.Environment["ConnectionStrings__Timeline"] = database.ConnectionString;
         psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";

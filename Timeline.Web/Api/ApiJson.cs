@@ -9,6 +9,9 @@ public static class ApiJson
     public static void Configure(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Numbers are numbers. The web default also reads them from strings, and the OpenAPI document, generated
+        // from these options, then types every number as "integer or string" (the API reads no JSON bodies).
+        o.NumberHandling = JsonNumberHandling.Strict;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }

@@ -6,74 +6,103 @@ using Timeline.Web.Filtering;
 namespace Timeline.Web.Api;
 
 /// <summary>
-/// The read-only JSON API (documented in the README). Every parameter is checked by hand so that a bad
-/// value gets a 400 problem-details body naming the parameter, never a 500 or a silent default.
+/// The read-only JSON API (documented in the README and at /openapi/v1.json). Every parameter is checked by hand so
+/// that a bad value gets a 400 problem-details body naming the parameter, never a 500 or a silent default.
 /// </summary>
 public static class TimelineApi
 {
-    private static readonly HashSet<string> EventParameters =
-        new(FilterQuery.FilterParameters.Concat(["page", "pageSize", "sort"]), StringComparer.OrdinalIgnoreCase);
+    private static readonly QueryParameter Page = QueryParameter.WholeNumber("page", "The page, counting from 1.", 1, 1_000_000, @default: 1);
+
+    private static QueryParameter PageSize(int @default) =>
+        QueryParameter.WholeNumber("pageSize", $"Items per page, up to {Limits.MaxPageSize}.", 1, Limits.MaxPageSize, @default);
+
+    private static readonly QueryParameter EventsPageSize = PageSize(50);
+    private static readonly QueryParameter PersonsPageSize = PageSize(50);
+    private static readonly QueryParameter SourcesPageSize = PageSize(100);
+
+    private static readonly QueryParameter PersonText = QueryParameter.Text("q",
+        "Part of a name or name variant, ignoring case, diacritics and script.", FilterQuery.MaxTextLength);
+
+    private static readonly QueryParameter SourceText = QueryParameter.Text("q", "Part of the title or the author.", FilterQuery.MaxTextLength);
+
+    private static readonly QueryParameter SourceKindFilter = QueryParameter.Choice<SourceKind>("kind", "The kind of source.");
+
+    private static readonly QueryParameter Id = QueryParameter.WholeNumber("id", "The record's id.", 1, int.MaxValue, inPath: true);
 
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithTags("Read API");
 
         api.MapGet("/events", async (HttpRequest request, EventQueries queries, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            RejectUnknown(request.Query, EventParameters, errors);
+            var q = Dict(request.Query);
             var filter = FilterQuery.Parse(request.Query, errors);
-            var (page, pageSize) = Paging(request.Query, errors, 50);
-            var sort = SortParameter(request.Query, errors);
+            var (page, pageSize) = Paging(q, errors, EventsPageSize);
+            var sort = SortParameter(q, errors);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             var result = await queries.SearchAsync(filter, page, pageSize, sort, ct: ct);
-            return Results.Ok(new PageDto<EventDto>(result.Total, result.Items.Select(EventDto.From).ToList()));
-        });
+            return Results.Ok(EventPageDto.From(result));
+        })
+            .WithParameters([.. FilterQuery.Parameters, SortQuery.Parameter, Page, EventsPageSize])
+            .WithSummary("Events matching a filter, a page at a time, with the persons each name filter matched")
+            .Produces<EventPageDto>().ProducesValidationProblem();
 
         api.MapGet("/events/{id}", async (string id, EventQueries queries, CancellationToken ct) =>
-            int.TryParse(id, out var n) && n > 0
+            Id.TryNumber(id, out var n)
                 ? await queries.GetAsync(n, ct) is { } e ? Results.Ok(EventDto.From(e)) : NotFound("event", id)
-                : BadId(id));
+                : BadId(id))
+            .WithParameters(Id).WithSummary("One event with its participants, evidence and alternative dates")
+            .Produces<EventDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/persons", async (HttpRequest request, CatalogQueries catalog, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            RejectUnknown(request.Query, ["q", "page", "pageSize"], errors);
-            var q = Text(request.Query, "q", errors);
-            var (page, pageSize) = Paging(request.Query, errors, 50);
+            var q = Dict(request.Query);
+            var text = FilterQuery.Single(q, PersonText) is { } t ? PersonText.Checked(errors, t) : null;
+            var (page, pageSize) = Paging(q, errors, PersonsPageSize);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
-            var result = await catalog.SearchPersonsAsync(q, page, pageSize, ct);
+            var result = await catalog.SearchPersonsAsync(text, page, pageSize, ct);
             return Results.Ok(new PageDto<PersonDto>(result.Total, result.Items.Select(PersonDto.From).ToList()));
-        });
+        })
+            .WithParameters(PersonText, Page, PersonsPageSize).WithSummary("Persons, by name")
+            .Produces<PageDto<PersonDto>>().ProducesValidationProblem();
 
         api.MapGet("/persons/{id}", async (string id, CatalogQueries catalog, CancellationToken ct) =>
-            int.TryParse(id, out var n) && n > 0
+            Id.TryNumber(id, out var n)
                 ? await catalog.GetPersonAsync(n, ct) is { } p ? Results.Ok(PersonDto.From(p)) : NotFound("person", id)
-                : BadId(id));
+                : BadId(id))
+            .WithParameters(Id).WithSummary("One person")
+            .Produces<PersonDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/sources", async (HttpRequest request, CatalogQueries catalog, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            RejectUnknown(request.Query, ["q", "kind", "page", "pageSize"], errors);
-            var q = Text(request.Query, "q", errors);
-            var kindText = FilterQuery.Single(Dict(request.Query), "kind");
-            var kind = kindText is null ? null : FilterQuery.EnumValue<SourceKind>(errors, "kind", kindText);
-            var (page, pageSize) = Paging(request.Query, errors, 100);
+            var q = Dict(request.Query);
+            var text = FilterQuery.Single(q, SourceText) is { } t ? SourceText.Checked(errors, t) : null;
+            var kind = FilterQuery.Single(q, SourceKindFilter) is { } k ? SourceKindFilter.EnumValue<SourceKind>(errors, k) : null;
+            var (page, pageSize) = Paging(q, errors, SourcesPageSize);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
-            var result = await catalog.SearchSourcesAsync(q, kind, page, pageSize, ct);
+            var result = await catalog.SearchSourcesAsync(text, kind, page, pageSize, ct);
             return Results.Ok(new PageDto<SourceDto>(result.Total, result.Items.Select(SourceDto.From).ToList()));
-        });
+        })
+            .WithParameters(SourceText, SourceKindFilter, Page, SourcesPageSize).WithSummary("Sources, most cited first")
+            .Produces<PageDto<SourceDto>>().ProducesValidationProblem();
 
         api.MapGet("/sources/{id}", async (string id, CatalogQueries catalog, CancellationToken ct) =>
-            int.TryParse(id, out var n) && n > 0
+            Id.TryNumber(id, out var n)
                 ? await catalog.GetSourceAsync(n, ct) is { } s ? Results.Ok(SourceDto.From(s)) : NotFound("source", id)
-                : BadId(id));
+                : BadId(id))
+            .WithParameters(Id).WithSummary("One source, with its formatted archival reference")
+            .Produces<SourceDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/stats", async (EventQueries queries, CancellationToken ct) =>
         {
             var s = await queries.GetStatsAsync(ct);
             return Results.Ok(new StatsDto(s.Events, s.Persons, s.Sources, s.EvidenceLinks, s.First, s.Last));
-        });
+        })
+            .WithParameters().WithSummary("Counts and the span of dates covered")
+            .Produces<StatsDto>().ProducesValidationProblem();
 
         return app;
     }
@@ -81,36 +110,17 @@ public static class TimelineApi
     private static Dictionary<string, StringValues> Dict(IQueryCollection q) =>
         q.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
-    private static void RejectUnknown(IQueryCollection query, IEnumerable<string> known, Dictionary<string, string[]> errors)
-    {
-        var set = known as IReadOnlySet<string> ?? new HashSet<string>(known, StringComparer.OrdinalIgnoreCase);
-        foreach (var key in query.Keys.Where(k => !set.Contains(k)))
-            FilterQuery.Add(errors, key, $"Unknown parameter '{key}'. Known parameters: {string.Join(", ", set)}.");
-    }
+    private static (int Page, int PageSize) Paging(Dictionary<string, StringValues> q, Dictionary<string, string[]> errors, QueryParameter pageSize) =>
+        (Page.Number(errors, FilterQuery.Single(q, Page) ?? Page.Default!) ?? 1,
+         pageSize.Number(errors, FilterQuery.Single(q, pageSize) ?? pageSize.Default!) ?? 1);
 
-    private static (int Page, int PageSize) Paging(IQueryCollection query, Dictionary<string, string[]> errors, int defaultSize)
+    private static EventSort SortParameter(Dictionary<string, StringValues> q, Dictionary<string, string[]> errors)
     {
-        var q = Dict(query);
-        var page = FilterQuery.Single(q, "page") is { } p ? FilterQuery.Int(errors, "page", p, 1, 1_000_000) ?? 1 : 1;
-        var size = FilterQuery.Single(q, "pageSize") is { } s ? FilterQuery.Int(errors, "pageSize", s, 1, Limits.MaxPageSize) ?? defaultSize : defaultSize;
-        return (page, size);
-    }
-
-    private static string? Text(IQueryCollection query, string key, Dictionary<string, string[]> errors)
-    {
-        var value = FilterQuery.Single(Dict(query), key);
-        if (value is { Length: > FilterQuery.MaxTextLength })
-            FilterQuery.Add(errors, key, $"'{key}' is at most {FilterQuery.MaxTextLength} characters.");
-        return value;
-    }
-
-    /// <summary>sort=date|title|kind|status, with a leading '-' for descending.</summary>
-    private static EventSort SortParameter(IQueryCollection query, Dictionary<string, string[]> errors)
-    {
-        var text = FilterQuery.Single(Dict(query), "sort");
+        var text = FilterQuery.Single(q, SortQuery.Parameter);
         if (string.IsNullOrEmpty(text)) return EventSort.Date;
         var sort = SortQuery.Parse(text);
-        if (sort is null) FilterQuery.Add(errors, "sort", $"'{text}' is not a sort; use date, title, kind or status, with '-' for descending.");
+        if (sort is null)
+            FilterQuery.Add(errors, SortQuery.Parameter.Name, $"'{text}' is not a sort; use one of: {string.Join(", ", SortQuery.Parameter.Choices)}.");
         return sort ?? EventSort.Date;
     }
 
@@ -118,6 +128,6 @@ public static class TimelineApi
         Results.Problem(statusCode: 404, title: $"No {what} with id {id}", detail: $"There is no {what} with id {id}; it may have been deleted.");
 
     private static IResult BadId(string id) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not an id; ids are positive whole numbers."] },
+        Results.ValidationProblem(new Dictionary<string, string[]> { [Id.Name] = [$"'{id}' is not an id; ids are positive whole numbers."] },
             title: "Invalid id");
 }

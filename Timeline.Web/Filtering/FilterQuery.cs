@@ -15,39 +15,65 @@ public static class FilterQuery
 {
     public const int MaxTextLength = 200;
 
-    public static readonly IReadOnlySet<string> FilterParameters =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "person", "personId", "from", "to", "kind", "status", "q", "source" };
+    public static readonly QueryParameter Person = QueryParameter.Text("person",
+        "A person's name or one of its variants, ignoring case, diacritics and script (Miasnikov, myasnikov and Мясников are one man). " +
+        "Repeat it for the events of any of several persons (names may contain commas, so they are not split).",
+        MaxTextLength, Repetition.Repeat);
+
+    public static readonly QueryParameter PersonId = QueryParameter.WholeNumber("personId",
+        "A person id: the events that person takes part in; several ids mean any of them.", 1, int.MaxValue, repetition: Repetition.RepeatOrComma);
+
+    public static readonly QueryParameter From = QueryParameter.WholeNumber("from",
+        "First year. An event matches when the days its date can mean reach into the years from 'from' to 'to'.", 1, 9999);
+
+    public static readonly QueryParameter To = QueryParameter.WholeNumber("to", "Last year (inclusive); not before 'from'.", 1, 9999);
+
+    public static readonly QueryParameter Kind = QueryParameter.Choice<EventKind>("kind",
+        "Kinds of event; several mean any of them.", Repetition.RepeatOrComma);
+
+    public static readonly QueryParameter Status = QueryParameter.Choice<ClaimStatus>("status",
+        "Claim status: a stated fact, an attributed claim (testimony, confession, allegation) or a disputed one; several mean any of them.",
+        Repetition.RepeatOrComma);
+
+    public static readonly QueryParameter Text = QueryParameter.Text("q",
+        "Full-text search over titles, summaries, person names and source titles: every word must match (as a prefix); \"quoted phrases\" stay together.",
+        MaxTextLength);
+
+    public static readonly QueryParameter Source = QueryParameter.WholeNumber("source", "A source id: only the events it evidences.", 1, int.MaxValue);
+
+    /// <summary>The filter's parameters: what the API's event list and the exports accept besides paging and order.</summary>
+    public static readonly IReadOnlyList<QueryParameter> Parameters = [Person, PersonId, From, To, Kind, Status, Text, Source];
 
     public static EventFilter Parse(IEnumerable<KeyValuePair<string, StringValues>> query, Dictionary<string, string[]> errors)
     {
         var q = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         var filter = new EventFilter
         {
-            PersonNames = Values(q, "person").Where(v => Check(errors, "person", v.Length <= MaxTextLength, $"A person name is at most {MaxTextLength} characters.")).ToList(),
-            PersonIds = Values(q, "personId").Select(v => Int(errors, "personId", v, 1, int.MaxValue)).OfType<int>().ToList(),
-            FromYear = Single(q, "from") is { } f ? Int(errors, "from", f, 1, 9999) : null,
-            ToYear = Single(q, "to") is { } t ? Int(errors, "to", t, 1, 9999) : null,
-            Kinds = Values(q, "kind").Select(v => EnumValue<EventKind>(errors, "kind", v)).OfType<EventKind>().Distinct().ToList(),
-            Statuses = Values(q, "status").Select(v => EnumValue<ClaimStatus>(errors, "status", v)).OfType<ClaimStatus>().Distinct().ToList(),
-            Text = Single(q, "q") is { Length: > 0 } text && Check(errors, "q", text.Length <= MaxTextLength, $"The search text is at most {MaxTextLength} characters.") ? text : null,
-            SourceId = Single(q, "source") is { } s ? Int(errors, "source", s, 1, int.MaxValue) : null,
+            PersonNames = Values(q, Person).Select(v => Person.Checked(errors, v)).OfType<string>().ToList(),
+            PersonIds = Values(q, PersonId).Select(v => PersonId.Number(errors, v)).OfType<int>().ToList(),
+            FromYear = Single(q, From) is { } f ? From.Number(errors, f) : null,
+            ToYear = Single(q, To) is { } t ? To.Number(errors, t) : null,
+            Kinds = Values(q, Kind).Select(v => Kind.EnumValue<EventKind>(errors, v)).OfType<EventKind>().Distinct().ToList(),
+            Statuses = Values(q, Status).Select(v => Status.EnumValue<ClaimStatus>(errors, v)).OfType<ClaimStatus>().Distinct().ToList(),
+            Text = Single(q, Text) is { Length: > 0 } text ? Text.Checked(errors, text) : null,
+            SourceId = Single(q, Source) is { } s ? Source.Number(errors, s) : null,
         };
         if (filter.FromYear > filter.ToYear)
-            Add(errors, "from", $"'from' ({filter.FromYear}) is after 'to' ({filter.ToYear}).");
+            Add(errors, From.Name, $"'from' ({filter.FromYear}) is after 'to' ({filter.ToYear}).");
         return filter;
     }
 
     /// <summary>The query-string pairs for a filter, in a stable order (so equal filters give equal links).</summary>
     public static IEnumerable<KeyValuePair<string, string>> ToPairs(EventFilter f)
     {
-        foreach (var p in f.PersonIds) yield return new("personId", p.ToString(CultureInfo.InvariantCulture));
-        foreach (var p in f.PersonNames) yield return new("person", p);
-        if (f.FromYear is { } from) yield return new("from", from.ToString(CultureInfo.InvariantCulture));
-        if (f.ToYear is { } to) yield return new("to", to.ToString(CultureInfo.InvariantCulture));
-        if (f.Kinds.Count > 0) yield return new("kind", string.Join(',', f.Kinds.Select(k => k.ToKebab())));
-        if (f.Statuses.Count > 0) yield return new("status", string.Join(',', f.Statuses.Select(k => k.ToKebab())));
-        if (!string.IsNullOrWhiteSpace(f.Text)) yield return new("q", f.Text);
-        if (f.SourceId is { } s) yield return new("source", s.ToString(CultureInfo.InvariantCulture));
+        foreach (var p in f.PersonIds) yield return new(PersonId.Name, p.ToString(CultureInfo.InvariantCulture));
+        foreach (var p in f.PersonNames) yield return new(Person.Name, p);
+        if (f.FromYear is { } from) yield return new(From.Name, from.ToString(CultureInfo.InvariantCulture));
+        if (f.ToYear is { } to) yield return new(To.Name, to.ToString(CultureInfo.InvariantCulture));
+        if (f.Kinds.Count > 0) yield return new(Kind.Name, string.Join(',', f.Kinds.Select(k => k.ToKebab())));
+        if (f.Statuses.Count > 0) yield return new(Status.Name, string.Join(',', f.Statuses.Select(k => k.ToKebab())));
+        if (!string.IsNullOrWhiteSpace(f.Text)) yield return new(Text.Name, f.Text);
+        if (f.SourceId is { } s) yield return new(Source.Name, s.ToString(CultureInfo.InvariantCulture));
     }
 
     public static string ToQueryString(EventFilter f, params (string Key, string? Value)[] extra)
@@ -57,34 +83,14 @@ public static class FilterQuery
         return s.Length == 0 ? "" : "?" + s;
     }
 
-    // Repeated parameters and comma-separated lists are both accepted for list filters.
-    internal static IEnumerable<string> Values(Dictionary<string, StringValues> q, string key) =>
-        q.TryGetValue(key, out var v)
-            ? v.SelectMany(s => key is "person" ? [s ?? ""] : (s ?? "").Split(',')).Select(s => s.Trim()).Where(s => s.Length > 0)
+    // Repeated parameters and comma-separated lists are both accepted for list filters (person names only repeat).
+    internal static IEnumerable<string> Values(Dictionary<string, StringValues> q, QueryParameter p) =>
+        q.TryGetValue(p.Name, out var v)
+            ? v.SelectMany(s => p.Repetition == Repetition.RepeatOrComma ? (s ?? "").Split(',') : [s ?? ""]).Select(s => s.Trim()).Where(s => s.Length > 0)
             : [];
 
-    internal static string? Single(Dictionary<string, StringValues> q, string key) =>
-        q.TryGetValue(key, out var v) && v.Count > 0 ? v[^1]?.Trim() : null;
-
-    internal static int? Int(Dictionary<string, string[]> errors, string key, string text, int min, int max)
-    {
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        Add(errors, key, $"'{key}' must be a whole number from {min} to {max}; got '{text}'.");
-        return null;
-    }
-
-    internal static T? EnumValue<T>(Dictionary<string, string[]> errors, string key, string text) where T : struct, Enum
-    {
-        if (Kebab.TryParse<T>(text, out var v)) return v;
-        Add(errors, key, $"'{text}' is not a known {key}; use one of: {Kebab.Names<T>()}.");
-        return null;
-    }
-
-    private static bool Check(Dictionary<string, string[]> errors, string key, bool ok, string message)
-    {
-        if (!ok) Add(errors, key, message);
-        return ok;
-    }
+    internal static string? Single(Dictionary<string, StringValues> q, QueryParameter p) =>
+        q.TryGetValue(p.Name, out var v) && v.Count > 0 ? v[^1]?.Trim() : null;
 
     internal static void Add(Dictionary<string, string[]> errors, string key, string message) =>
         errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];

@@ -17,6 +17,11 @@ public static class SortQuery
         ("status", "ClaimStatus", EventSort.Status, EventSort.StatusDescending),
     ];
 
+    /// <summary>The <c>sort</c> parameter, with every value <see cref="Parse"/> takes.</summary>
+    public static readonly QueryParameter Parameter = QueryParameter.Choice("sort",
+        "The order of the events: by date (earliest first), title, kind or claim status; a leading '-' reverses it.",
+        Orders.SelectMany(o => new[] { o.Key, "-" + o.Key }).ToList(), @default: "date");
+
     /// <summary>The order a <c>sort</c> value names; date order when there is none, null when it names none.</summary>
     public static EventSort? Parse(string? text)
     {

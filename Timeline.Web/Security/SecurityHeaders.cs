@@ -1,3 +1,6 @@
+using Scalar.AspNetCore;
+using Timeline.Web.Api;
+
 namespace Timeline.Web.Security;
 
 /// <summary>
@@ -14,6 +17,15 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (context.Request.Path.StartsWithSegments(ApiDocument.ReferencePath))
+            context.Response.OnStarting(() =>
+            {
+                // Scalar's reference page starts itself with one inline module script, marked with a nonce Scalar makes
+                // per request: that script, and no other inline one, may run on this page.
+                if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+                return Task.CompletedTask;
+            });
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
