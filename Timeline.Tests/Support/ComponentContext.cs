@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
+using Timeline.Web.Account;
 
 namespace Timeline.Tests.Support;
 
@@ -21,6 +22,9 @@ public sealed class ComponentContext : BunitContext
     {
         if (db is not null) Services.AddFallbackServiceProvider(db.Services);
         Services.AddRadzenComponents();
+        // The curation forms ask it who saves, at each save; a test that saves would also need the app's user store.
+        Services.AddOptions();
+        Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
         // Radzen's inputs, drop-downs and dialogs call their script after rendering; what the tests check does not
         // depend on its answers, and a strict runtime would need every call set up by name.
