@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Radzen;
 using Timeline.Web.Account;
 
@@ -12,8 +13,18 @@ namespace Timeline.Tests.Support;
 /// library's services, and bUnit's navigation and authorisation fakes (an anonymous reader until a test signs
 /// someone in with <see cref="SignIn"/>).
 /// </summary>
-public sealed class ComponentContext : BunitContext
+public sealed class ComponentContext : BunitContext, IDisposable
 {
+    /// <summary>
+    /// Disposes asynchronously underneath: MudBlazor's services implement only IAsyncDisposable, and the synchronous
+    /// dispose of the service container throws for them, so tests keep their plain <c>using</c> and Dispose.
+    /// </summary>
+    public new void Dispose()
+    {
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
+        GC.SuppressFinalize(this);
+    }
+
     // bUnit waits one second by default; the whole suite shares two cores with other builds, and a wait only lasts
     // as long as the state takes to arrive.
     static ComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
@@ -21,13 +32,15 @@ public sealed class ComponentContext : BunitContext
     public ComponentContext(TestDatabase? db = null)
     {
         if (db is not null) Services.AddFallbackServiceProvider(db.Services);
+        // Both libraries while the pages move from Radzen to MudBlazor (issue 10).
         Services.AddRadzenComponents();
+        Services.AddMudServices();
         // The curation forms ask it who saves, at each save; a test that saves would also need the app's user store.
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
-        // Radzen's inputs, drop-downs and dialogs call their script after rendering; what the tests check does not
-        // depend on its answers, and a strict runtime would need every call set up by name.
+        // The libraries' inputs, drop-downs and dialogs call their scripts after rendering; what the tests check does not
+        // depend on their answers, and a strict runtime would need every call set up by name.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
