@@ -152,10 +152,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         List<(string Lane, int EarliestDay, int LatestDay, int Count)> counted;
         if (persons is null)
         {
+            // Grouped in SQL: a few hundred rows back instead of every event.
             var rows = await Overlap.Spanning(events, a, b, maxSpan, wider: true,
-                e => new LooseRow { Kind = e.Kind, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay }).ToListAsync(ct);
-            counted = rows.GroupBy(r => (r.Kind, r.EarliestDay, r.LatestDay))
-                .Select(g => (LaneOf(g.Key.Kind), g.Key.EarliestDay, g.Key.LatestDay, g.Count())).ToList();
+                    e => new LooseRow { Kind = e.Kind, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay })
+                .GroupBy(r => new { r.Kind, r.EarliestDay, r.LatestDay })
+                .Select(g => new { g.Key.Kind, g.Key.EarliestDay, g.Key.LatestDay, Count = g.Count() }).ToListAsync(ct);
+            counted = rows.Select(r => (LaneOf(r.Kind), r.EarliestDay, r.LatestDay, r.Count)).ToList();
         }
         else
         {
