@@ -7,7 +7,7 @@ namespace Timeline.Domain.ImportExport;
 
 /// <summary>
 /// Writes dataset records in the CSV form <see cref="CsvDataset"/> reads (seed/README.md, "CSV"): one file per
-/// kind of record, a header row first, flushing as it goes.
+/// kind of record, a header row first, flushing as it goes. No cell begins as a spreadsheet formula (<see cref="CsvCells"/>).
 /// </summary>
 public sealed class CsvDatasetWriter : IAsyncDisposable
 {
@@ -36,7 +36,8 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
     }
 
     public Task WriteAsync(PersonRecord p, CancellationToken ct = default) =>
-        RowAsync(ct, p.Id, p.Name, CsvLists.JoinValues(p.Variants ?? []), Cell(p.Born), Cell(p.Died), p.Description);
+        RowAsync(ct, p.Id, p.Name, string.Join(CsvLists.ItemSeparator, (p.Variants ?? []).Select(v => CsvLists.Item(v.Name, ("note", v.Note)))),
+            Cell(p.Born), Cell(p.Died), p.LifeDatesNote, p.Description);
 
     public Task WriteAsync(EventRecord e, CancellationToken ct = default)
     {
@@ -49,10 +50,11 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
         var claims = (e.DateClaims ?? []).Select(c => CsvLists.WithFlag(CsvLists.Item($"{c.Source}@{c.Locator}",
             ("start", Cell(c.Start)), ("end", Cell(c.End)), ("note", c.Note)), "preferred", c.Preferred));
         return RowAsync(ct, e.Id, e.Kind, e.Title, e.Summary, e.Place, Cell(e.Start, calendar), Cell(e.End, calendar),
-            calendar == CalendarSystem.Julian ? "julian" : null, e.ClaimStatus,
+            calendar == CalendarSystem.Julian ? "julian" : null, e.DateNote, e.ClaimStatus,
             string.Join(CsvLists.ItemSeparator, participants), string.Join(CsvLists.ItemSeparator, evidence),
             string.Join(CsvLists.ItemSeparator, claims),
-            e.Trial?.Court, e.Arrest?.Agency, e.Arrest?.Place, e.Arrest?.Charge,
+            e.Trial?.Court, e.Trial?.UnnamedDefendants?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Trial?.DefendantsNote,
+            e.Arrest?.Agency, e.Arrest?.Place, e.Arrest?.Charge,
             e.Expulsion?.From, e.Expulsion?.Organisation, e.Expulsion?.Body, e.Expulsion?.Reason);
     }
 
@@ -62,7 +64,8 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
     private async Task RowAsync(CancellationToken ct, params string?[] cells)
     {
         await _csv.NextRecordAsync();
-        foreach (var c in cells) _csv.WriteField(c);
+        // A cell a spreadsheet would run as a formula is written as text (CsvCells); the reader undoes it.
+        foreach (var c in cells) _csv.WriteField(c is null ? null : CsvCells.Neutralise(c));
         if (++_rows % FlushEvery == 0)
         {
             await _csv.FlushAsync();

@@ -20,8 +20,8 @@ public sealed class DatasetException(string file, string? record, string? field,
 
     private static string Format(string file, string? record, string? field, string problem, long? line) =>
         file + (line is { } l ? $" line {l}" : "")
-        + (record is null ? "" : $", record '{record}'")
-        + (field is null ? "" : $", field '{field}'")
+        + (record is null ? "" : $", record {Excerpt.Quote(record)}")
+        + (field is null ? "" : $", field {Excerpt.Quote(field)}")
         + ": " + problem;
 }
 
@@ -87,9 +87,10 @@ public sealed class DatasetBuilder
             Name = r.Name.Trim(),
             Born = f.OptionalDate("born", r.Born),
             Died = f.OptionalDate("died", r.Died),
+            LifeDatesNote = Clean(r.LifeDatesNote),
             Description = Clean(r.Description),
         };
-        person.SetNames(r.Variants ?? []);
+        person.SetNameVariants((r.Variants ?? []).Select(v => new NameVariant(v.Name, v.Note)));
         f.Check(_persons.Validate(person), null);
         _personIds.Add(r.Id);
         if (KeepRecords) Persons.Add(r.Id, person);
@@ -111,11 +112,14 @@ public sealed class DatasetBuilder
             ClaimStatus = f.Enum<ClaimStatus>("claimStatus", r.ClaimStatus),
             Start = f.Date("start", r.Start),
             End = f.OptionalDate("end", r.End),
+            DateNote = Clean(r.DateNote),
         };
         f.DetailsOnlyOn(kind, EventKind.Trial, "trial", r.Trial);
         f.DetailsOnlyOn(kind, EventKind.Arrest, "arrest", r.Arrest);
         f.DetailsOnlyOn(kind, EventKind.Expulsion, "expulsion", r.Expulsion);
         e.Court = Clean(r.Trial?.Court);
+        e.UnnamedDefendants = r.Trial?.UnnamedDefendants;
+        e.DefendantsNote = Clean(r.Trial?.DefendantsNote);
         e.ArrestAgency = Clean(r.Arrest?.Agency);
         e.ArrestPlace = Clean(r.Arrest?.Place);
         e.ArrestCharge = Clean(r.Arrest?.Charge);
@@ -132,7 +136,7 @@ public sealed class DatasetBuilder
             var at = $"participants[{i}]";
             e.Participants.Add(new Participation
             {
-                Person = FindPerson(p.Person) ?? throw f.Error($"{at}.person", $"no person has the id '{p.Person}'."),
+                Person = FindPerson(p.Person) ?? throw f.Error($"{at}.person", $"no person has the id {Excerpt.Quote(p.Person)}."),
                 Role = f.Enum<ParticipantRole>($"{at}.role", p.Role),
                 Outcome = Clean(p.Outcome),
                 Charge = Clean(p.Charge),
@@ -146,7 +150,7 @@ public sealed class DatasetBuilder
             var at = $"evidence[{i}]";
             e.Evidence.Add(new EvidenceLink
             {
-                Source = FindSource(x.Source) ?? throw f.Error($"{at}.source", $"no source has the id '{x.Source}'."),
+                Source = FindSource(x.Source) ?? throw f.Error($"{at}.source", $"no source has the id {Excerpt.Quote(x.Source)}."),
                 Locator = x.Locator.Trim(),
                 Stance = f.Enum<Stance>($"{at}.stance", x.Stance),
                 Note = Clean(x.Note),
@@ -156,7 +160,7 @@ public sealed class DatasetBuilder
         foreach (var (c, i) in (r.DateClaims ?? []).Select((c, i) => (c, i)))
         {
             var at = $"dateClaims[{i}]";
-            var source = FindSource(c.Source) ?? throw f.Error($"{at}.source", $"no source has the id '{c.Source}'.");
+            var source = FindSource(c.Source) ?? throw f.Error($"{at}.source", $"no source has the id {Excerpt.Quote(c.Source)}.");
             var locator = c.Locator.Trim();
             if (locator.Length == 0) throw f.Error($"{at}.locator", "each date claim needs the locator of its evidence.");
             // A claim rests on the event's evidence from that place in that source; add it if the event lacks it.
@@ -186,6 +190,8 @@ public sealed class DatasetBuilder
     private static readonly Dictionary<string, string> EventFieldNames = new(StringComparer.Ordinal)
     {
         ["Court"] = "trial.court",
+        ["UnnamedDefendants"] = "trial.unnamedDefendants",
+        ["DefendantsNote"] = "trial.defendantsNote",
         ["ArrestAgency"] = "arrest.agency",
         ["ArrestPlace"] = "arrest.place",
         ["ArrestCharge"] = "arrest.charge",
@@ -218,7 +224,7 @@ public sealed class DatasetBuilder
         }
 
         public T Enum<T>(string field, string? text) where T : struct, Enum =>
-            Kebab.TryParse<T>(text, out var v) ? v : throw Error(field, $"'{text}' is not one of: {Kebab.Names<T>()}.");
+            Kebab.TryParse<T>(text, out var v) ? v : throw Error(field, $"{Excerpt.Quote(text)} is not one of: {Kebab.Names<T>()}.");
 
         public HistoricalDate Date(string field, JsonElement value) =>
             OptionalDate(field, value) ?? throw Error(field, "a date is required.");
@@ -233,7 +239,7 @@ public sealed class DatasetBuilder
             {
                 edtf = v.TryGetProperty("edtf", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                 if (v.TryGetProperty("calendar", out var c) && !Kebab.TryParse(c.GetString(), out calendar))
-                    throw Error(field, $"calendar '{c}' is not gregorian or julian.");
+                    throw Error(field, $"calendar {Excerpt.Quote(c.ToString())} is not gregorian or julian.");
             }
             else throw Error(field, "a date is an EDTF string or { \"edtf\", \"calendar\" }.");
             return HistoricalDate.TryParseEdtf(edtf, calendar, out var date, out var problem) ? date : throw Error(field, problem!);
