@@ -18,6 +18,7 @@ public class TitleOrderTests
     [
         "\u201CBloc\u201D of Rights and Trotskyites tried", "'Bloc' formed in exile", "...and the Left Opposition", "Zubatov exiled",
         "élie Halévy writes", "Arrest of Blumkin", "[Undated] note on Radek", "«Pravda» attacks Bukharin", "Elie Faure visits",
+        "140 workers strike", "17th Party Congress",
     ];
 
     [Theory]
@@ -26,7 +27,8 @@ public class TitleOrderTests
     [InlineData("  ...  Zubatov   dismissed", "zubatov dismissed")]
     [InlineData("Élie Halévy", "elie halevy")]
     [InlineData("«Правда» о Бухарине", "правда» о бухарине")]
-    [InlineData("1937: the year", "1937: the year")]
+    [InlineData("1937: the year", "001937: the year")]
+    [InlineData("17th Party Congress", "000017th party congress")]
     [InlineData("\"\"", "")]
     public void The_sort_key_skips_what_precedes_the_first_letter_and_ignores_case_and_accents(string title, string key)
     {
@@ -62,7 +64,7 @@ public class TitleOrderTests
 
         string[] expected =
         [
-            "...and the Left Opposition", "Arrest of Blumkin", "'Bloc' formed in exile", "\u201CBloc\u201D of Rights and Trotskyites tried",
+            "17th Party Congress", "140 workers strike", "...and the Left Opposition", "Arrest of Blumkin", "'Bloc' formed in exile", "\u201CBloc\u201D of Rights and Trotskyites tried",
             "Elie Faure visits", "élie Halévy writes", "«Pravda» attacks Bukharin", "[Undated] note on Radek", "Zubatov exiled",
         ];
         Assert.Equal(expected, await Sorted(new EventFilter(), EventSort.Title));
