@@ -69,6 +69,8 @@ public sealed partial class AppServer : IAsyncDisposable
         psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // Every test signs in from 127.0.0.1; the sign-in rate limit's own test sets a low one.
+        psi.Environment["Timeline__SignIn__AttemptsPerMinute"] = "1000";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
@@ -102,7 +104,8 @@ public sealed partial class AppServer : IAsyncDisposable
         return await http.GetFromJsonAsync<JsonElement>(pathAndQuery);
     }
 
-    private static string AppExecutable()
+    /// <summary>The built app, which the tests also run as a command-line tool.</summary>
+    internal static string AppExecutable()
     {
         // The test project references Timeline.Web, so it is built in the same configuration.
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
