@@ -58,6 +58,16 @@ public class BrowseNoticeTests
     }
 
     [Fact]
+    public void A_value_given_twice_is_not_guessed_at_as_the_api_refuses_it()
+    {
+        var (state, notices) = Read("from=1929&from=1930&page=2&page=3");
+
+        Assert.Null(state.Filter.FromYear);
+        Assert.Equal(1, state.Page);
+        Assert.Equal(["Ignored: 'from' is given 2 times; give it once.", "Ignored: 'page' is given 2 times; give it once."], notices);
+    }
+
+    [Fact]
     public void A_chosen_page_size_travels_in_the_address()
     {
         var state = new BrowseState { PageSize = 500, Page = 3 };

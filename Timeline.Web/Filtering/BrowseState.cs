@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using Timeline.Domain.Queries;
+using Timeline.Domain.Text;
 
 namespace Timeline.Web.Filtering;
 
@@ -16,9 +16,11 @@ public sealed record BrowseState
     /// <summary>The page sizes the table offers; the list keeps its own.</summary>
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100, 500];
 
-    public static readonly QueryParameter PageParameter = QueryParameter.WholeNumber("page", "The page, counting from 1.", 1, 1_000_000);
+    // The views' own parameters are read as the API reads its own (same limits, same messages), but they are the
+    // pages', not the API's: made when needed rather than kept as definitions, which every API endpoint must declare.
+    private static QueryParameter PageParameter => QueryParameter.WholeNumber("page", "The page, counting from 1.", 1, 1_000_000);
 
-    private static readonly QueryParameter EventParameter = QueryParameter.WholeNumber("event", "The event open beside the timeline.", 1, int.MaxValue);
+    private static QueryParameter EventParameter => QueryParameter.WholeNumber("event", "The event open beside the timeline.", 1, int.MaxValue);
 
     // The views' own parameters besides the filter's: a name outside both is a typing error worth a notice.
     private static readonly string[] ViewParameters = ["page", "pageSize", "sort", "start", "end", "event", "cols"];
@@ -60,22 +62,25 @@ public sealed record BrowseState
             foreach (var e in fromErrors ?? []) if (e != FilterQuery.Reversed(from, to)) notices.Add("Ignored: " + e);
             filter = filter with { FromYear = to, ToYear = from };
         }
-        var page = Single(query, "page") is { } p ? PageParameter.Number(errors, p) ?? 1 : 1;
+        var q = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        string? Single(string name) => FilterQuery.Single(q, ViewParameter(name), errors) is { Length: > 0 } v ? v : null;
+
+        var page = Single("page") is { } p ? PageParameter.Number(errors, p) ?? 1 : 1;
         int? size = null;
-        if (Single(query, "pageSize") is { } s)
+        if (Single("pageSize") is { } s)
         {
             if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && PageSizes.Contains(n)) size = n;
-            else FilterQuery.Add(errors, "pageSize", $"'pageSize' is one of {string.Join(", ", PageSizes)}; got '{s}'.");
+            else FilterQuery.Add(errors, "pageSize", $"'pageSize' is one of {string.Join(", ", PageSizes)}; got {Excerpt.Quote(s)}.");
         }
-        var sort = Single(query, "sort");
+        var sort = Single("sort");
         if (sort is not null && SortQuery.Parse(sort) is null)
         {
-            FilterQuery.Add(errors, "sort", $"'{sort}' is not a known sort; use one of: {string.Join(", ", SortQuery.Parameter.Choices)}.");
+            FilterQuery.Add(errors, "sort", $"{Excerpt.Quote(sort)} is not a known sort; use one of: {string.Join(", ", SortQuery.Parameter.Choices)}.");
             sort = null;
         }
         foreach (var name in query.Keys.Where(k => !ViewParameters.Contains(k, StringComparer.OrdinalIgnoreCase)
                      && !FilterQuery.Parameters.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase))))
-            FilterQuery.Add(errors, name, $"'{name}' is not a parameter of this page.");
+            FilterQuery.Add(errors, name, $"{Excerpt.Quote(name)} is not a parameter of this page.");
 
         var state = new BrowseState
         {
@@ -83,10 +88,10 @@ public sealed record BrowseState
             Page = page,
             PageSize = size,
             Sort = sort,
-            WindowFrom = Date(query, "start", errors),
-            WindowTo = Date(query, "end", errors),
-            Selected = Single(query, "event") is { } ev ? EventParameter.Number(errors, ev) : null,
-            Columns = Single(query, "cols")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            WindowFrom = Date("start", Single("start"), errors),
+            WindowTo = Date("end", Single("end"), errors),
+            Selected = Single("event") is { } ev ? EventParameter.Number(errors, ev) : null,
+            Columns = Single("cols")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         notices.AddRange(errors.Values.SelectMany(e => e).Select(e => "Ignored: " + e));
         return (state, notices);
@@ -114,14 +119,14 @@ public sealed record BrowseState
     /// <summary>A new filter resets paging and the selection (they belonged to the old result).</summary>
     public BrowseState WithFilter(EventFilter filter) => this with { Filter = filter, Page = 1, Selected = null };
 
-    private static string? Single(Dictionary<string, StringValues> q, string key) =>
-        q.TryGetValue(key, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[^1]) ? v[^1]!.Trim() : null;
+    // The views' own parameters take one value each, like the API's: given twice, neither is guessed at.
+    private static QueryParameter ViewParameter(string name) => QueryParameter.Text(name, "", int.MaxValue);
 
-    private static DateOnly? Date(Dictionary<string, StringValues> q, string key, Dictionary<string, string[]> errors)
+    private static DateOnly? Date(string key, string? text, Dictionary<string, string[]> errors)
     {
-        if (Single(q, key) is not { } text) return null;
+        if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        FilterQuery.Add(errors, key, $"'{key}' is a day written yyyy-mm-dd; got '{text}'.");
+        FilterQuery.Add(errors, key, $"'{key}' is a day written yyyy-mm-dd; got {Excerpt.Quote(text)}.");
         return null;
     }
 }
