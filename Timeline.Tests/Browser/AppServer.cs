@@ -31,13 +31,16 @@ public sealed partial class AppServer : IAsyncDisposable
     /// A server on its own copy of the seeded database, with the test accounts (<see cref="TestAccounts"/>), for tests
     /// that change so much that others sharing the database would notice. Disposing it deletes the database.
     /// </summary>
-    public static async Task<AppServer> StartWithAccountsAsync()
+    /// <param name="settings">Configuration beside the administrator's, such as a test hook.</param>
+    public static async Task<AppServer> StartWithAccountsAsync(IDictionary<string, string>? settings = null)
     {
         var database = new TestDatabase(seeded: true);
         try
         {
             await TestAccounts.CreateAsync(database);
-            var server = await StartAsync(database, TestAccounts.AdminSettings);
+            var all = TestAccounts.AdminSettings;
+            foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
+            var server = await StartAsync(database, all);
             server._ownsDatabase = true;
             return server;
         }

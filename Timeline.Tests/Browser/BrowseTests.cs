@@ -164,7 +164,7 @@ public class BrowseTests(BrowserFixture browser)
 
         await Expect(timeline.Bars.First).ToBeVisibleAsync();
         await Expect(timeline.Status).ToContainTextAsync(TimelineControls.BarsShown);
-        Assert.Equal(0, await timeline.Events.CountAsync());
+        await Expect(timeline.Events).ToHaveCountAsync(0);
     }
 
     /// <summary>The titles of the table's rows, once they are those of the API's page for the same address.</summary>
