@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddCircuits();
+builder.Services.AddCircuits(builder.Environment);
 builder.Services.AddTimelineIdentity();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRadzenComponents();

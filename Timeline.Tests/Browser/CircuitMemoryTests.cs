@@ -16,12 +16,13 @@ public class CircuitMemoryTests(BrowserFixture browser, ITestOutputHelper output
 {
     private const int CircuitsPerPage = 3;
 
-    private sealed record Memory(long HeapBytes, int OpenCircuits, int ConnectedCircuits);
+    private sealed record Memory(long HeapBytes, int OpenCircuits, int ConnectedCircuits, int LiveCircuitObjects);
 
     private static async Task<Memory> MemoryAsync(AppServer server)
     {
         var m = await server.GetJsonAsync("/_diagnostics/memory");
-        return new Memory(m.GetProperty("heapBytes").GetInt64(), m.GetProperty("openCircuits").GetInt32(), m.GetProperty("connectedCircuits").GetInt32());
+        return new Memory(m.GetProperty("heapBytes").GetInt64(), m.GetProperty("openCircuits").GetInt32(), m.GetProperty("connectedCircuits").GetInt32(),
+            m.GetProperty("liveCircuitObjects").GetInt32());
     }
 
     /// <summary>Waits until the server holds no circuit; how long that took.</summary>
@@ -91,9 +92,10 @@ public class CircuitMemoryTests(BrowserFixture browser, ITestOutputHelper output
         output.WriteLine($"all closed after {took.TotalSeconds:0} s; heap {end.HeapBytes / 1e6:0.0} MB ({(double)end.HeapBytes / baseline.HeapBytes:0.00} of the baseline)");
 
         Assert.Equal(0, end.OpenCircuits);
-        // Ratios, not sizes. Kestrel's and SignalR's buffer pools keep some megabytes for a while (trimmed lazily), so the
-        // heap comes back near, not to, the baseline; the circuits themselves (megabytes each) would leave it far above.
-        Assert.True(end.HeapBytes < baseline.HeapBytes + (peak.HeapBytes - baseline.HeapBytes) / 3,
-            $"{end.HeapBytes / 1e6:0.0} MB after closing, {baseline.HeapBytes / 1e6:0.0} MB before opening, {peak.HeapBytes / 1e6:0.0} MB open");
+        // Nothing of a closed circuit survives a full collection: neither the circuit nor the navigation manager its
+        // components hold. This is the leak check; the heap figures above are for docs/performance.md only, because on
+        // a loaded machine Kestrel's and SignalR's pools (trimmed lazily) move the heap by tens of megabytes between
+        // runs, which made a heap-ratio assertion fail by chance.
+        Assert.Equal(0, end.LiveCircuitObjects);
     }
 }

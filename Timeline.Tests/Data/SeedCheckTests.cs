@@ -60,6 +60,7 @@ public sealed class SeedCheckTests : IDisposable
     [InlineData("duplicate", "record 'testov-arrest-1929', field 'id': likely the same happening as 'testov-arrested-again' (events/fault.json): both arrest of 'arrested-person'")]
     [InlineData("duplicate", "record 'shakhty-trial-1928', field 'id': likely the same happening as 'shakhty-trial-again' (events/fault.json): both trial, dates that overlap, similar titles (0.80)")]
     [InlineData("dispute-not-recorded", "record 'plenum-1929', field 'claimStatus': disputed, but records no dispute")]
+    [InlineData("dispute-not-recorded", "record 'expulsions-1927', field 'claimStatus': disputed, but records no dispute: its sources differ only on the date (2 date claims), and a disagreement only about when belongs in the date claims")]
     [InlineData("dispute-over-responsibility", "record 'testov-killed-1940', field 'claimStatus': a disputed death that speaks of who was responsible (\"who ordered\")")]
     [InlineData("date-without-basis", "record 'kirov-chief-1926', field 'dateClaims': the date rests on no source")]
     [InlineData("date-without-basis", "record 'steiger-shot-1937', field 'start': has a dateNote but an exact start")]

@@ -13,11 +13,14 @@ public static class CircuitSetup
     /// </summary>
     public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromMinutes(1);
 
-    public static IServiceCollection AddCircuits(this IServiceCollection services)
+    public static IServiceCollection AddCircuits(this IServiceCollection services, IHostEnvironment environment)
     {
         services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = DisconnectedRetention);
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
+        // The tracker is a diagnostic of the memory test (DiagnosticsEndpoints): not in production.
+        services.AddSingleton<CircuitTracker>();
+        if (environment.IsDevelopment() || environment.IsEnvironment("Testing")) services.AddScoped<CircuitHandler, CircuitProbe>();
         return services;
     }
 }

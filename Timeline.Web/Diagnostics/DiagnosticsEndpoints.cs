@@ -11,13 +11,13 @@ public static class DiagnosticsEndpoints
     public static IEndpointRouteBuilder MapDiagnostics(this IEndpointRouteBuilder app, IHostEnvironment environment)
     {
         if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing")) return app;
-        app.MapGet("/_diagnostics/memory", (CircuitCounter circuits) =>
+        app.MapGet("/_diagnostics/memory", (CircuitCounter circuits, CircuitTracker tracker) =>
         {
             // Twice: finalizers run after the first collection free more in the second.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             var heap = GC.GetTotalMemory(forceFullCollection: true);
-            return Results.Ok(new { heapBytes = heap, openCircuits = circuits.Open, connectedCircuits = circuits.Connected });
+            return Results.Ok(new { heapBytes = heap, openCircuits = circuits.Open, connectedCircuits = circuits.Connected, liveCircuitObjects = tracker.Alive() });
         });
         return app;
     }
