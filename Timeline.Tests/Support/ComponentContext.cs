@@ -34,12 +34,29 @@ public sealed class ComponentContext : BunitContext, IDisposable
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
-        // Radzen's inputs, drop-downs and dialogs call their script after rendering; what the tests check does not
-        // depend on its answers, and a strict runtime would need every call set up by name.
+        // The component libraries' inputs, lists and dialogs call their script after rendering; what the tests check
+        // does not depend on its answers, and a strict runtime would need every call set up by name.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     public BunitAuthorizationContext Authorization { get; }
+
+    private bool _disposing;
+
+    /// <summary>
+    /// MudBlazor's services can only be disposed asynchronously, and the service provider refuses a synchronous
+    /// disposal of them; a test that disposes the context as IDisposable gets the asynchronous disposal instead.
+    /// </summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposing)
+        {
+            _disposing = true;
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return;
+        }
+        base.Dispose(disposing);
+    }
 
     public BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
