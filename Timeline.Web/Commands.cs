@@ -6,6 +6,7 @@ using Timeline.Domain.Data;
 using Timeline.Domain.ImportExport;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Seeding;
+using Timeline.Domain.Seeding.Checks;
 using Timeline.Web.Filtering;
 
 namespace Timeline.Web;
@@ -22,7 +23,8 @@ public static class Commands
 
     public const string Usage = """
         Usage:
-          check-seed [FOLDER]                      validate a dataset folder (default: seed)
+          check-seed [FOLDER] [--documents DIR]    validate a dataset folder (default: seed) and check the seed's quality rules;
+                                                   DIR holds the source documents for line locators (default: the nearest shared/seeds above FOLDER)
           import FILE-OR-FOLDER                    add a JSON or CSV dataset to the database, all or nothing
           export json|csv|timelinejs FILE [QUERY]  write the events of a filter (QUERY as in /api/events, e.g. "person=Blumkin&from=1929")
           generate [--events N] [--persons N] [--sources N] [--seed S] (--out FILE.json | --db DBFILE)
@@ -51,7 +53,7 @@ public static class Commands
         {
             return rest[0] switch
             {
-                "check-seed" => CheckSeed(rest.Count > 1 ? rest[1] : "seed", output),
+                "check-seed" => CheckSeed(rest.Skip(1).ToList(), output, error),
                 "import" when rest.Count == 2 => await ImportAsync(rest[1], ConnectionString(configuration), output, error, cancel.Token),
                 "export" when rest.Count is 3 or 4 => await ExportAsync(rest[1], rest[2], rest.Count > 3 ? rest[3] : "",
                     ConnectionString(configuration), output, error, cancel.Token),
@@ -73,13 +75,46 @@ public static class Commands
         }
     }
 
-    /// <summary>Validates a dataset folder and prints every problem with its file, record and field.</summary>
-    private static int CheckSeed(string folder, TextWriter output)
+    /// <summary>
+    /// Validates a dataset folder, then applies the seed's quality rules (SeedChecker), and prints every problem with
+    /// its file, record and field, then how many each check found.
+    /// </summary>
+    private static int CheckSeed(List<string> args, TextWriter output, TextWriter error)
     {
-        var problems = SeedLoader.Check(folder);
+        string? folder = null, documents = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--documents" && i + 1 < args.Count) documents = args[++i];
+            else if (folder is null && !args[i].StartsWith("--", StringComparison.Ordinal)) folder = args[i];
+            else return Fail(error, Usage, 2);
+        }
+        folder = Nearest(folder ?? "seed");
+        if (documents is not null && !Directory.Exists(documents)) return Fail(error, $"No documents folder at {documents}.", 2);
+        documents ??= SeedChecker.DefaultDocuments(folder);
+        if (documents is null) output.WriteLine("No documents folder (shared/seeds) found above the dataset; line locators are not checked.");
+
+        var problems = SeedLoader.Check(folder).Select(p => new SeedProblem("validation", p)).Concat(SeedChecker.Check(folder, documents)).ToList();
         foreach (var p in problems) output.WriteLine(p.Message);
-        output.WriteLine(problems.Count == 0 ? $"{folder}: valid." : $"{folder}: {problems.Count} problem(s).");
-        return problems.Count == 0 ? 0 : 1;
+        if (problems.Count == 0)
+        {
+            output.WriteLine($"{folder}: valid.");
+            return 0;
+        }
+        var tally = problems.GroupBy(p => p.Check).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}");
+        output.WriteLine($"{folder}: {problems.Count} problem(s): {string.Join(", ", tally)}.");
+        return 1;
+    }
+
+    /// <summary>
+    /// A relative folder as found from the current directory or the nearest directory above it that has it:
+    /// <c>dotnet run --project Timeline.Web</c> runs in the project's directory, one below the repository's seed/.
+    /// </summary>
+    private static string Nearest(string folder)
+    {
+        if (Path.IsPathRooted(folder) || Directory.Exists(folder)) return folder;
+        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, folder))) return Path.Combine(dir.FullName, folder);
+        return folder;
     }
 
     private static async Task<int> ImportAsync(string path, string connectionString, TextWriter output, TextWriter error, CancellationToken ct)

@@ -182,8 +182,10 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
         target.ClaimStatus = edited.ClaimStatus;
         target.Start = edited.Start;
         target.End = edited.End;
+        target.DateNote = Clean(edited.DateNote);
         // Details that belong to another kind are dropped rather than kept invisibly.
-        target.Court = edited.Kind == EventKind.Trial ? Clean(edited.Court) : null;
+        (target.Court, target.UnnamedDefendants, target.DefendantsNote) = edited.Kind == EventKind.Trial
+            ? (Clean(edited.Court), edited.UnnamedDefendants, Clean(edited.DefendantsNote)) : (null, null, null);
         (target.ArrestAgency, target.ArrestPlace, target.ArrestCharge) = edited.Kind == EventKind.Arrest
             ? (Clean(edited.ArrestAgency), Clean(edited.ArrestPlace), Clean(edited.ArrestCharge)) : (null, null, null);
         (target.ExpelledFrom, target.ExpelledFromOrganisation, target.ExpellingBody, target.ExpulsionReason) = edited.Kind == EventKind.Expulsion
@@ -247,8 +249,11 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
 
     private static Person NewPerson(Person p)
     {
-        var person = new Person { Name = p.Name.Trim(), Born = p.Born, Died = p.Died, Description = Clean(p.Description) };
-        person.SetNames(p.Names.Where(n => !n.IsPrimary).Select(n => n.Name));
+        var person = new Person
+        {
+            Name = p.Name.Trim(), Born = p.Born, Died = p.Died, LifeDatesNote = Clean(p.LifeDatesNote), Description = Clean(p.Description),
+        };
+        person.SetNameVariants(p.VariantsWithNotes());
         return person;
     }
 
@@ -268,7 +273,8 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
             Title = s.Title, Summary = s.Summary, Place = s.Place,
             ClaimStatus = Kebab.TryParse<ClaimStatus>(s.ClaimStatus, out var cs) ? cs : ClaimStatus.Attributed,
             Start = HistoricalDate.FromStorage(s.Start), End = s.End is null ? null : HistoricalDate.FromStorage(s.End),
-            Court = s.Court, ArrestAgency = s.ArrestAgency, ArrestPlace = s.ArrestPlace, ArrestCharge = s.ArrestCharge,
+            DateNote = s.DateNote, Court = s.Court, UnnamedDefendants = s.UnnamedDefendants, DefendantsNote = s.DefendantsNote,
+            ArrestAgency = s.ArrestAgency, ArrestPlace = s.ArrestPlace, ArrestCharge = s.ArrestCharge,
             ExpelledFrom = Kebab.TryParse<ExpulsionScope>(s.ExpelledFrom, out var x) ? x : null,
             ExpelledFromOrganisation = s.ExpelledFromOrganisation, ExpellingBody = s.ExpellingBody, ExpulsionReason = s.ExpulsionReason,
         };

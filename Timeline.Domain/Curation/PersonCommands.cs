@@ -46,8 +46,9 @@ public sealed class PersonCommands(IDbContextFactory<TimelineDbContext> factory,
         target.Name = edited.Name.Trim();
         target.Born = edited.Born;
         target.Died = edited.Died;
+        target.LifeDatesNote = string.IsNullOrWhiteSpace(edited.LifeDatesNote) ? null : edited.LifeDatesNote.Trim();
         target.Description = string.IsNullOrWhiteSpace(edited.Description) ? null : edited.Description.Trim();
-        target.SetNames(edited.Variants());
+        target.SetNameVariants(edited.VariantsWithNotes());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -101,8 +102,9 @@ public sealed class PersonCommands(IDbContextFactory<TimelineDbContext> factory,
             p.Name = snapshot.Name;
             p.Born = snapshot.Born is null ? null : HistoricalDate.FromStorage(snapshot.Born);
             p.Died = snapshot.Died is null ? null : HistoricalDate.FromStorage(snapshot.Died);
+            p.LifeDatesNote = snapshot.LifeDatesNote;
             p.Description = snapshot.Description;
-            p.SetNames(snapshot.Variants);
+            p.SetNameVariants(snapshot.VariantsWithNotes());
             p.IsDeleted = snapshot.IsDeleted;
         }, RevisionAction.Reverted, revisionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
     }
@@ -144,8 +146,10 @@ public sealed class PersonCommands(IDbContextFactory<TimelineDbContext> factory,
         }
         var existing = kept.Names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         var added = merged.Names.Select(n => n.Name).Where(n => !existing.Contains(n)).ToList();
-        kept.SetNames(kept.Variants().Concat(added));
+        kept.SetNameVariants(kept.VariantsWithNotes().Concat(merged.Names.Where(n => added.Contains(n.Name)).Select(n => new NameVariant(n.Name, n.Note))));
         kept.Description ??= merged.Description;
+        // The note on loose life dates goes with the dates it explains.
+        if (kept.Born is null && kept.Died is null) kept.LifeDatesNote ??= merged.LifeDatesNote;
         kept.Born ??= merged.Born;
         kept.Died ??= merged.Died;
         merged.IsDeleted = true;

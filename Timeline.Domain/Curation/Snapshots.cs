@@ -20,7 +20,9 @@ public sealed record EventSnapshot(
     string? Court, string? ArrestAgency, string? ArrestPlace, string? ArrestCharge,
     string? ExpelledFrom, string? ExpelledFromOrganisation, string? ExpellingBody, string? ExpulsionReason,
     IReadOnlyList<ParticipantSnapshot> Participants, IReadOnlyList<EvidenceSnapshot> Evidence,
-    IReadOnlyList<DateClaimSnapshot> DateClaims, bool IsDeleted)
+    IReadOnlyList<DateClaimSnapshot> DateClaims, bool IsDeleted,
+    // Added with issue 11; snapshots written before it read them as null.
+    string? DateNote = null, int? UnnamedDefendants = null, string? DefendantsNote = null)
 {
     public static EventSnapshot Of(Event e) => new(
         e.Kind.ToKebab(), e.Title, e.Summary, e.Place, e.ClaimStatus.ToKebab(), e.Start.ToStorage(), e.End?.ToStorage(),
@@ -32,7 +34,7 @@ public sealed record EventSnapshot(
             x.Stance.ToKebab(), x.Note, x.EvidenceDate?.ToStorage())).ToList(),
         e.DateClaims.Select(c => new DateClaimSnapshot(c.Start.ToStorage(), c.End?.ToStorage(), c.IsPreferred,
             c.Evidence?.SourceId ?? 0, c.Evidence?.Locator ?? "", c.Note)).ToList(),
-        e.IsDeleted);
+        e.IsDeleted, e.DateNote, e.UnnamedDefendants, e.DefendantsNote);
 
     /// <summary>Flattened for diffs: list items are keyed by what identifies them, not by position.</summary>
     public IReadOnlyDictionary<string, string?> Fields()
@@ -41,7 +43,10 @@ public sealed record EventSnapshot(
         {
             ["Kind"] = Kind, ["Title"] = Title, ["Summary"] = Summary, ["Place"] = Place, ["Claim status"] = ClaimStatus,
             ["Date"] = DateText.Display(HistoricalDate.FromStorage(Start), End is null ? null : HistoricalDate.FromStorage(End)),
-            ["Court"] = Court, ["Arresting agency"] = ArrestAgency, ["Place of arrest"] = ArrestPlace, ["Charge"] = ArrestCharge,
+            ["Date note"] = DateNote,
+            ["Court"] = Court,
+            ["Unnamed defendants"] = UnnamedDefendants?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Defendants note"] = DefendantsNote, ["Arresting agency"] = ArrestAgency, ["Place of arrest"] = ArrestPlace, ["Charge"] = ArrestCharge,
             ["Expelled from"] = ExpelledFrom, ["Organisation"] = ExpelledFromOrganisation, ["Expelling body"] = ExpellingBody,
             ["Reason"] = ExpulsionReason, ["Deleted"] = IsDeleted ? "yes" : null,
         };
@@ -58,17 +63,25 @@ public sealed record EventSnapshot(
         string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Name == "present" ? "listed" : $"{p.Name}: {p.Value}"));
 }
 
-public sealed record PersonSnapshot(string Name, IReadOnlyList<string> Variants, string? Born, string? Died, string? Description, bool IsDeleted)
+public sealed record PersonSnapshot(string Name, IReadOnlyList<string> Variants, string? Born, string? Died, string? Description, bool IsDeleted,
+    // Added with issue 11; snapshots written before it read them as null.
+    string? LifeDatesNote = null, IReadOnlyDictionary<string, string>? VariantNotes = null)
 {
     public static PersonSnapshot Of(Person p) =>
-        new(p.Name, p.Variants().ToList(), p.Born?.ToStorage(), p.Died?.ToStorage(), p.Description, p.IsDeleted);
+        new(p.Name, p.Variants().ToList(), p.Born?.ToStorage(), p.Died?.ToStorage(), p.Description, p.IsDeleted, p.LifeDatesNote,
+            p.VariantsWithNotes().Where(v => v.Note is not null).ToDictionary(v => v.Name, v => v.Note!) is { Count: > 0 } notes ? notes : null);
+
+    /// <summary>The variants with their notes, as <see cref="PersonNameList.SetNameVariants"/> takes them.</summary>
+    public IEnumerable<NameVariant> VariantsWithNotes() => Variants.Select(v => new NameVariant(v, VariantNotes?.GetValueOrDefault(v)));
 
     public IReadOnlyDictionary<string, string?> Fields() => new Dictionary<string, string?>
     {
         ["Name"] = Name,
-        ["Variants"] = Variants.Count == 0 ? null : string.Join(", ", Variants),
+        ["Variants"] = Variants.Count == 0 ? null
+            : string.Join(", ", VariantsWithNotes().Select(v => v.Note is null ? v.Name : $"{v.Name} ({v.Note})")),
         ["Born"] = Born is null ? null : HistoricalDate.FromStorage(Born).Display,
         ["Died"] = Died is null ? null : HistoricalDate.FromStorage(Died).Display,
+        ["Life dates note"] = LifeDatesNote,
         ["Description"] = Description,
         ["Deleted"] = IsDeleted ? "yes" : null,
     };

@@ -80,7 +80,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException(
                     $"The database has schema changes newer than this app ({string.Join(", ", unknown)}); it was written by a newer " +
                     "version of Timeline. Update the app; the database was not changed.");
-            applied = db.Database.GetPendingMigrations().Count();
+            var pending = db.Database.GetPendingMigrations().ToList();
+            applied = pending.Count;
+            // Rows saved under an earlier date-bounds rule are recomputed before the migration that brings the new rule
+            // is recorded, so a crash in between only means recomputing again (a new database has no rows to fix).
+            if (pending.Contains(StoredBounds.RuleChangedIn) && !pending.Contains(LegacySchema.BaselineMigrationId))
+                StoredBounds.Recompute(connection);
             db.Database.Migrate();
         }
         using (var optimize = connection.CreateCommand())

@@ -50,11 +50,12 @@ public static class EventCounts
     }
 
     /// <summary>Recounts everything.</summary>
-    public static Task RebuildAsync(TimelineDbContext db, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "EventDayCounts";
-            DELETE FROM "EventMonthCounts";
-            INSERT INTO "EventDayCounts" SELECT "SortDay", "Kind", "ClaimStatus", COUNT(*) FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1, 2, 3;
-            INSERT INTO "EventMonthCounts" SELECT "SortMonth", "Kind", "ClaimStatus", COUNT(*) FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1, 2, 3;
-            """, ct);
+    public static Task RebuildAsync(TimelineDbContext db, CancellationToken ct = default) => db.Database.ExecuteSqlRawAsync(RebuildSql, ct);
+
+    internal const string RebuildSql = """
+        DELETE FROM "EventDayCounts";
+        DELETE FROM "EventMonthCounts";
+        INSERT INTO "EventDayCounts" SELECT "SortDay", "Kind", "ClaimStatus", COUNT(*) FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1, 2, 3;
+        INSERT INTO "EventMonthCounts" SELECT "SortMonth", "Kind", "ClaimStatus", COUNT(*) FROM "Events" WHERE "IsDeleted" = 0 GROUP BY 1, 2, 3;
+        """;
 }

@@ -12,6 +12,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonNameWord> PersonNameWords => Set<PersonNameWord>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();

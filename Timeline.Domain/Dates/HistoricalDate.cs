@@ -83,25 +83,62 @@ public sealed record HistoricalDate
 
     // ---- bounds ----
 
+    // Widening counts whole months in the date's own calendar, from the first day of its first month or to the
+    // last day of its last month: shifting a month's last day instead ended `1917-11~` on 30 Dec and `1935-02~`
+    // on 28 Mar (issue 11), since a 30-day or 28-day month end stays on that day number in the next month.
     private (DateOnly Earliest, DateOnly Latest, DateOnly Sort) ComputeBounds()
     {
-        var first = ToGregorian(Year, Month ?? 1, Day ?? 1);
-        var lastDay = Day ?? DaysIn(Year, Month ?? 12);
-        var last = ToGregorian(Year, Month ?? 12, lastDay);
+        var firstMonth = Month ?? 1;
+        var lastMonth = Month ?? 12;
+        var first = ToGregorian(Year, firstMonth, Day ?? 1);
+        var last = ToGregorian(Year, lastMonth, Day ?? DaysIn(Year, lastMonth));
+        // "c." and "?" reach one step either side (two years, one month or a week); "%" two steps.
+        var steps = Qualifier switch
+        {
+            DateQualifier.Circa or DateQualifier.Uncertain => 1,
+            DateQualifier.CircaUncertain => 2,
+            _ => 0,
+        };
         switch (Qualifier)
         {
             case DateQualifier.Exact:
                 return (first, last, first);
             case DateQualifier.Circa:
             case DateQualifier.Uncertain:
-                return (Shift(first, -1), Shift(last, 1), first);
             case DateQualifier.CircaUncertain:
-                return (Shift(first, -2), Shift(last, 2), first);
+                return Precision == DatePrecision.Day
+                    ? (Clamp(() => first.AddDays(-7 * steps), -1), Clamp(() => last.AddDays(7 * steps), 1), first)
+                    : (MonthStart(Year, firstMonth, -steps * StepMonths), MonthEnd(Year, lastMonth, steps * StepMonths), first);
             case DateQualifier.Before:
-                return (Horizon(first, -1), last, last);
+                // An open end reaches ten years, one year or three months.
+                return (Precision == DatePrecision.Day ? Clamp(() => first.AddMonths(-3), -1) : MonthStart(Year, firstMonth, -HorizonMonths), last, last);
             default: // After
-                return (first, Horizon(last, 1), first);
+                return (first, Precision == DatePrecision.Day ? Clamp(() => last.AddMonths(3), 1) : MonthEnd(Year, lastMonth, HorizonMonths), first);
         }
+    }
+
+    private int StepMonths => Precision == DatePrecision.Year ? 24 : 1;
+    private int HorizonMonths => Precision == DatePrecision.Year ? 120 : 12;
+
+    /// <summary>The first day of the month <paramref name="months"/> after (year, month), in this date's calendar.</summary>
+    private DateOnly MonthStart(int year, int month, int months)
+    {
+        var (y, m) = AddMonths(year, month, months);
+        return y < 1 ? DateOnly.MinValue : y > 9999 ? DateOnly.MaxValue : ToGregorian(y, m, 1);
+    }
+
+    /// <summary>The last day of the month <paramref name="months"/> after (year, month), in this date's calendar.</summary>
+    private DateOnly MonthEnd(int year, int month, int months)
+    {
+        var (y, m) = AddMonths(year, month, months);
+        return y < 1 ? DateOnly.MinValue : y > 9999 ? DateOnly.MaxValue : ToGregorian(y, m, DaysIn(y, m));
+    }
+
+    private static (int Year, int Month) AddMonths(int year, int month, int months)
+    {
+        var index = year * 12 + month - 1 + months;
+        var y = index >= 0 ? index / 12 : (index - 11) / 12; // floor, so years before 1 come out below 1
+        return (y, index - y * 12 + 1);
     }
 
     private int DaysIn(int year, int month) => Calendar == CalendarSystem.Julian
@@ -120,22 +157,6 @@ public sealed record HistoricalDate
             return year < 5000 ? DateOnly.MinValue : DateOnly.MaxValue;
         }
     }
-
-    // How far "c." and "?" widen a date, by precision: two years, one month or a week per step.
-    private DateOnly Shift(DateOnly d, int steps) => Clamp(() => Precision switch
-    {
-        DatePrecision.Year => d.AddYears(2 * steps),
-        DatePrecision.Month => d.AddMonths(steps),
-        _ => d.AddDays(7 * steps),
-    }, steps);
-
-    // How far an open "before"/"after" date reaches: ten years, one year or three months.
-    private DateOnly Horizon(DateOnly d, int direction) => Clamp(() => Precision switch
-    {
-        DatePrecision.Year => d.AddYears(10 * direction),
-        DatePrecision.Month => d.AddYears(direction),
-        _ => d.AddMonths(3 * direction),
-    }, direction);
 
     private static DateOnly Clamp(Func<DateOnly> f, int direction)
     {

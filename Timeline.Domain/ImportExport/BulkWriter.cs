@@ -16,7 +16,7 @@ namespace Timeline.Domain.ImportExport;
 /// </summary>
 internal sealed class BulkWriter : IDisposable
 {
-    private readonly Insert _event, _person, _name, _participation, _source, _evidence, _claim;
+    private readonly Insert _event, _person, _name, _word, _participation, _source, _evidence, _claim;
 
     /// <param name="connection">Open, with the import's transaction begun on it.</param>
     public BulkWriter(SqliteConnection connection)
@@ -24,10 +24,12 @@ internal sealed class BulkWriter : IDisposable
         var db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Insert Make(string table, params string[] columns) => new(db, table, columns);
         _event = Make("Events", "Id", "Key", "Kind", "Title", "Summary", "Place", "ClaimStatus", "Start", "End",
-            "EarliestDay", "LatestDay", "SortDay", "SortMonth", "SpanClass", "Court", "ArrestAgency", "ArrestPlace", "ArrestCharge",
-            "ExpelledFrom", "ExpelledFromOrganisation", "ExpellingBody", "ExpulsionReason", "Version", "IsDeleted");
-        _person = Make("Persons", "Id", "Key", "Name", "Born", "Died", "Description", "Version", "IsDeleted");
-        _name = Make("PersonNames", "Id", "PersonId", "Name", "Folded", "IsPrimary");
+            "EarliestDay", "LatestDay", "SortDay", "SortMonth", "SpanClass", "DateNote", "Court", "UnnamedDefendants", "DefendantsNote",
+            "ArrestAgency", "ArrestPlace", "ArrestCharge", "ExpelledFrom", "ExpelledFromOrganisation", "ExpellingBody", "ExpulsionReason",
+            "Version", "IsDeleted");
+        _person = Make("Persons", "Id", "Key", "Name", "Born", "Died", "LifeDatesNote", "Description", "Version", "IsDeleted");
+        _name = Make("PersonNames", "Id", "PersonId", "Name", "Folded", "IsPrimary", "Note");
+        _word = Make("PersonNameWords", "Id", "PersonNameId", "Word");
         _participation = Make("Participations", "Id", "EventId", "PersonId", "Role", "Outcome", "Charge", "Verdict", "Sentence", "Position");
         _source = Make("Sources", "Id", "Key", "Title", "Author", "Kind", "Date", "Language", "Url", "Publication", "Description",
             "ArchiveName", "Fond", "Opis", "Delo", "Volume", "Pages", "Version", "IsDeleted");
@@ -36,7 +38,7 @@ internal sealed class BulkWriter : IDisposable
     }
 
     /// <summary>Every row written so far, all tables together.</summary>
-    public long Rows => _event.Count + _person.Count + _name.Count + _participation.Count + _source.Count + _evidence.Count + _claim.Count;
+    public long Rows => _event.Count + _person.Count + _name.Count + _word.Count + _participation.Count + _source.Count + _evidence.Count + _claim.Count;
 
     public int Events => (int)_event.Count;
     public int Persons => (int)_person.Count;
@@ -52,8 +54,13 @@ internal sealed class BulkWriter : IDisposable
 
     public void Write(Person p)
     {
-        _person.Int(p.Id).Text(p.Key).Text(p.Name).Text(p.Born?.ToStorage()).Text(p.Died?.ToStorage()).Text(p.Description).Int(1).Int(0).Step();
-        foreach (var n in p.Names) _name.Int(n.Id).Int(n.PersonId).Text(n.Name).Text(n.Folded).Int(n.IsPrimary ? 1 : 0).Step();
+        _person.Int(p.Id).Text(p.Key).Text(p.Name).Text(p.Born?.ToStorage()).Text(p.Died?.ToStorage()).Text(p.LifeDatesNote)
+            .Text(p.Description).Int(1).Int(0).Step();
+        foreach (var n in p.Names)
+        {
+            _name.Int(n.Id).Int(n.PersonId).Text(n.Name).Text(n.Folded).Int(n.IsPrimary ? 1 : 0).Text(n.Note).Step();
+            foreach (var w in n.Words) _word.Int(w.Id).Int(w.PersonNameId).Text(w.Word).Step();
+        }
     }
 
     /// <summary>Writes an event and its children; their people and sources must be written already.</summary>
@@ -61,7 +68,7 @@ internal sealed class BulkWriter : IDisposable
     {
         _event.Int(e.Id).Text(e.Key).Text(Name(e.Kind)).Text(e.Title).Text(e.Summary).Text(e.Place).Text(Name(e.ClaimStatus))
             .Text(e.Start.ToStorage()).Text(e.End?.ToStorage()).Int(e.EarliestDay).Int(e.LatestDay).Int(e.SortDay).Int(e.SortMonth)
-            .Int(e.SpanClass).Text(e.Court).Text(e.ArrestAgency).Text(e.ArrestPlace).Text(e.ArrestCharge).Text(e.ExpelledFrom is { } from ? Name(from) : null)
+            .Int(e.SpanClass).Text(e.DateNote).Text(e.Court).NullableInt(e.UnnamedDefendants).Text(e.DefendantsNote).Text(e.ArrestAgency).Text(e.ArrestPlace).Text(e.ArrestCharge).Text(e.ExpelledFrom is { } from ? Name(from) : null)
             .Text(e.ExpelledFromOrganisation).Text(e.ExpellingBody).Text(e.ExpulsionReason).Int(1).Int(0).Step();
         foreach (var p in e.Participants)
             _participation.Int(p.Id).Int(p.EventId).Int(p.PersonId).Text(Name(p.Role)).Text(p.Outcome).Text(p.Charge).Text(p.Verdict)
@@ -86,7 +93,7 @@ internal sealed class BulkWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var i in new[] { _event, _person, _name, _participation, _source, _evidence, _claim }) i.Dispose();
+        foreach (var i in new[] { _event, _person, _name, _word, _participation, _source, _evidence, _claim }) i.Dispose();
     }
 
     /// <summary>One prepared INSERT: bind every column in order, then <see cref="Step"/> writes the row.</summary>
@@ -114,13 +121,17 @@ internal sealed class BulkWriter : IDisposable
             return this;
         }
 
+        public Insert NullableInt(long? value) => value is { } v ? Int(v) : Null();
+
+        private Insert Null()
+        {
+            Check(raw.sqlite3_bind_null(_statement, ++_bound));
+            return this;
+        }
+
         public Insert Text(string? value)
         {
-            if (value is null)
-            {
-                Check(raw.sqlite3_bind_null(_statement, ++_bound));
-                return this;
-            }
+            if (value is null) return Null();
             // Encoded into a reused buffer (SQLite copies it), rather than a fresh array per value.
             var max = Encoding.UTF8.GetMaxByteCount(value.Length);
             if (_utf8.Length < max) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
@@ -161,7 +172,7 @@ internal sealed class BulkWriter : IDisposable
 /// </summary>
 internal sealed class IdAllocator
 {
-    private int _event, _person, _name, _participation, _source, _evidence, _claim;
+    private int _event, _person, _name, _word, _participation, _source, _evidence, _claim;
 
     public IdAllocator(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -178,6 +189,7 @@ internal sealed class IdAllocator
         FirstEventId = _event = Next("Events");
         _person = Next("Persons");
         _name = Next("PersonNames");
+        _word = Next("PersonNameWords");
         _participation = Next("Participations");
         _source = Next("Sources");
         _evidence = Next("EvidenceLinks");
@@ -201,6 +213,11 @@ internal sealed class IdAllocator
         {
             n.Id = _name++;
             n.PersonId = p.Id;
+            foreach (var w in n.Words)
+            {
+                w.Id = _word++;
+                w.PersonNameId = n.Id;
+            }
         }
     }
 

@@ -21,12 +21,12 @@ public static partial class CsvDataset
 
     public static readonly IReadOnlyList<string> EventColumns =
     [
-        "key", "kind", "title", "summary", "place", "start", "end", "calendar", "claim_status", "participants", "evidence",
-        "date_claims", "court", "arrest_agency", "arrest_place", "arrest_charge", "expelled_from", "expulsion_organisation",
+        "key", "kind", "title", "summary", "place", "start", "end", "calendar", "date_note", "claim_status", "participants", "evidence",
+        "date_claims", "court", "trial_unnamed_defendants", "trial_defendants_note", "arrest_agency", "arrest_place", "arrest_charge", "expelled_from", "expulsion_organisation",
         "expulsion_body", "expulsion_reason",
     ];
 
-    public static readonly IReadOnlyList<string> PersonColumns = ["key", "name", "variants", "born", "died", "description"];
+    public static readonly IReadOnlyList<string> PersonColumns = ["key", "name", "variants", "born", "died", "life_dates_note", "description"];
 
     public static readonly IReadOnlyList<string> SourceColumns =
     [
@@ -94,9 +94,10 @@ public static partial class CsvDataset
         {
             Id = row.Text("key") ?? "",
             Name = row.Text("name") ?? "",
-            Variants = CsvLists.Values(row.Text("variants")) is { Count: > 0 } v ? v : null,
+            Variants = List(row, "variants", "a name", null, (name, _, attrs, _) => new NameVariantRecord(name, attrs.Take("note"))),
             Born = DatasetDates.FromCell(row.Text("born")),
             Died = DatasetDates.FromCell(row.Text("died")),
+            LifeDatesNote = row.Text("life_dates_note"),
             Description = row.Text("description"),
         });
 
@@ -106,6 +107,7 @@ public static partial class CsvDataset
             var calendar = CalendarSystem.Gregorian;
             if (row.Text("calendar") is { } c && !Kebab.TryParse(c, out calendar))
                 throw row.Error("calendar", $"'{c}' is not gregorian or julian.");
+            string? court = row.Text("court"), unnamed = row.Text("trial_unnamed_defendants"), defendantsNote = row.Text("trial_defendants_note");
             string? arrestAgency = row.Text("arrest_agency"), arrestPlace = row.Text("arrest_place"), arrestCharge = row.Text("arrest_charge");
             string? from = row.Text("expelled_from"), organisation = row.Text("expulsion_organisation"),
                 body = row.Text("expulsion_body"), reason = row.Text("expulsion_reason");
@@ -118,11 +120,13 @@ public static partial class CsvDataset
                 Place = row.Text("place"),
                 Start = DatasetDates.FromCell(row.Text("start"), calendar) ?? default,
                 End = DatasetDates.FromCell(row.Text("end"), calendar),
+                DateNote = row.Text("date_note"),
                 ClaimStatus = row.Text("claim_status") ?? "",
                 Participants = Participants(row),
                 Evidence = Evidence(row),
                 DateClaims = DateClaims(row),
-                Trial = row.Text("court") is { } court ? new TrialRecord { Court = court } : null,
+                Trial = (court ?? unnamed ?? defendantsNote) is not null
+                    ? new TrialRecord { Court = court, UnnamedDefendants = Count(row, "trial_unnamed_defendants"), DefendantsNote = defendantsNote } : null,
                 Arrest = (arrestAgency ?? arrestPlace ?? arrestCharge) is not null
                     ? new ArrestRecord { Agency = arrestAgency, Place = arrestPlace, Charge = arrestCharge } : null,
                 Expulsion = (from ?? organisation ?? body ?? reason) is not null
@@ -162,8 +166,15 @@ public static partial class CsvDataset
             Note = attrs.Take("note"),
         });
 
-    /// <summary>Parses a list cell whose items are <c>key SEP value;attr=...</c>; unknown attributes are errors.</summary>
-    private static List<T>? List<T>(Row row, string column, string shape, char separator, Func<string, string, Attributes, string, T> make)
+    private static int? Count(Row row, string column) => row.Text(column) is not { } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw row.Error(column, $"'{text}' is not a whole number.");
+
+    /// <summary>
+    /// Parses a list cell whose items are <c>key SEP value;attr=...</c> (or, without a separator, <c>value;attr=...</c>);
+    /// unknown attributes are errors.
+    /// </summary>
+    private static List<T>? List<T>(Row row, string column, string shape, char? separator, Func<string, string, Attributes, string, T> make)
     {
         var items = CsvLists.Items(row.Text(column));
         if (items.Count == 0) return null;
@@ -172,10 +183,10 @@ public static partial class CsvDataset
         {
             var at = $"{column} #{i + 1}";
             var (head, attributes) = CsvLists.Item(items[i]);
-            var cut = head.IndexOf(separator, StringComparison.Ordinal);
+            var cut = separator is { } s ? head.IndexOf(s, StringComparison.Ordinal) : head.Length;
             if (cut <= 0) throw row.Error(at, $"'{head}' is not {shape}.");
             var attrs = new Attributes(attributes);
-            var item = make(head[..cut].Trim(), head[(cut + 1)..].Trim(), attrs, at);
+            var item = make(head[..cut].Trim(), separator is null ? "" : head[(cut + 1)..].Trim(), attrs, at);
             if (attrs.Unused() is { } unknown) throw row.Error(at, $"'{unknown}' is not an attribute here.");
             list.Add(item);
         }
@@ -272,6 +283,10 @@ public static partial class CsvDataset
             "id" => "key",
             "claimStatus" => "claim_status",
             "trial" or "trial.court" => "court",
+            "trial.unnamedDefendants" => "trial_unnamed_defendants",
+            "trial.defendantsNote" => "trial_defendants_note",
+            "dateNote" => "date_note",
+            "lifeDatesNote" => "life_dates_note",
             "arrest" or "arrest.agency" => "arrest_agency",
             "arrest.place" => "arrest_place",
             "arrest.charge" => "arrest_charge",

@@ -36,7 +36,8 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
     }
 
     public Task WriteAsync(PersonRecord p, CancellationToken ct = default) =>
-        RowAsync(ct, p.Id, p.Name, CsvLists.JoinValues(p.Variants ?? []), Cell(p.Born), Cell(p.Died), p.Description);
+        RowAsync(ct, p.Id, p.Name, string.Join(CsvLists.ItemSeparator, (p.Variants ?? []).Select(v => CsvLists.Item(v.Name, ("note", v.Note)))),
+            Cell(p.Born), Cell(p.Died), p.LifeDatesNote, p.Description);
 
     public Task WriteAsync(EventRecord e, CancellationToken ct = default)
     {
@@ -49,10 +50,11 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
         var claims = (e.DateClaims ?? []).Select(c => CsvLists.WithFlag(CsvLists.Item($"{c.Source}@{c.Locator}",
             ("start", Cell(c.Start)), ("end", Cell(c.End)), ("note", c.Note)), "preferred", c.Preferred));
         return RowAsync(ct, e.Id, e.Kind, e.Title, e.Summary, e.Place, Cell(e.Start, calendar), Cell(e.End, calendar),
-            calendar == CalendarSystem.Julian ? "julian" : null, e.ClaimStatus,
+            calendar == CalendarSystem.Julian ? "julian" : null, e.DateNote, e.ClaimStatus,
             string.Join(CsvLists.ItemSeparator, participants), string.Join(CsvLists.ItemSeparator, evidence),
             string.Join(CsvLists.ItemSeparator, claims),
-            e.Trial?.Court, e.Arrest?.Agency, e.Arrest?.Place, e.Arrest?.Charge,
+            e.Trial?.Court, e.Trial?.UnnamedDefendants?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Trial?.DefendantsNote,
+            e.Arrest?.Agency, e.Arrest?.Place, e.Arrest?.Charge,
             e.Expulsion?.From, e.Expulsion?.Organisation, e.Expulsion?.Body, e.Expulsion?.Reason);
     }
 

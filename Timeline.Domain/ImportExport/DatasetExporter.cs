@@ -91,7 +91,7 @@ public sealed class DatasetExporter(IDbContextFactory<TimelineDbContext> factory
         while (true)
         {
             List<Model.Person> batch;
-            ILookup<int, string> variants;
+            ILookup<int, NameVariantRecord> variants;
             await using (var db = await factory.CreateDbContextAsync(ct))
             {
                 var events = await EventQueries.FilterAsync(db, filter, ct);
@@ -100,7 +100,8 @@ public sealed class DatasetExporter(IDbContextFactory<TimelineDbContext> factory
                     .OrderBy(p => p.Id).Take(Batch).ToListAsync(ct);
                 var ids = batch.Select(p => p.Id).ToList();
                 variants = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId) && !n.IsPrimary)
-                    .OrderBy(n => n.Id).Select(n => new { n.PersonId, n.Name }).ToListAsync(ct)).ToLookup(n => n.PersonId, n => n.Name);
+                    .OrderBy(n => n.Id).Select(n => new { n.PersonId, n.Name, n.Note }).ToListAsync(ct))
+                    .ToLookup(n => n.PersonId, n => new NameVariantRecord(n.Name, n.Note));
             }
             foreach (var p in batch) yield return DatasetRecords.From(p, variants[p.Id].ToList());
             if (batch.Count < Batch) yield break;

@@ -34,14 +34,15 @@ public static class DatasetRecords
         Description = s.Description,
     };
 
-    /// <param name="variants">The person's other names, in the order they were added.</param>
-    public static PersonRecord From(Person p, IReadOnlyList<string> variants) => new()
+    /// <param name="variants">The person's other names with their notes, in the order they were added.</param>
+    public static PersonRecord From(Person p, IReadOnlyList<NameVariantRecord> variants) => new()
     {
         Id = PersonKey(p.Id, p.Key),
         Name = p.Name,
         Variants = variants.Count == 0 ? null : variants.ToList(),
         Born = DatasetDates.ToOptionalElement(p.Born),
         Died = DatasetDates.ToOptionalElement(p.Died),
+        LifeDatesNote = p.LifeDatesNote,
         Description = p.Description,
     };
 
@@ -54,6 +55,7 @@ public static class DatasetRecords
         Summary = e.Summary.Length == 0 ? null : e.Summary,
         Start = DatasetDates.ToElement(e.Start),
         End = DatasetDates.ToOptionalElement(e.End),
+        DateNote = e.DateNote,
         Place = e.Place,
         ClaimStatus = e.ClaimStatus.ToKebab(),
         Participants = e.Participants.Count == 0 ? null : e.Participants.Select(p => new ParticipantRecord
@@ -82,7 +84,8 @@ public static class DatasetRecords
             Locator = c.Locator,
             Note = c.Note,
         }).ToList(),
-        Trial = e.Trial is { Court: not null } t ? new TrialRecord { Court = t.Court } : null,
+        Trial = e.Trial is { } t && (t.Court is not null || t.UnnamedDefendants is not null || t.DefendantsNote is not null)
+            ? new TrialRecord { Court = t.Court, UnnamedDefendants = t.UnnamedDefendants, DefendantsNote = t.DefendantsNote } : null,
         Arrest = e.Arrest is { } a && (a.Agency ?? a.Place ?? a.Charge) is not null
             ? new ArrestRecord { Agency = a.Agency, Place = a.Place, Charge = a.Charge } : null,
         Expulsion = e.Expulsion is { } x && (x.From is not null || (x.Organisation ?? x.Body ?? x.Reason) is not null)

@@ -12,12 +12,12 @@ namespace Timeline.Domain.ImportExport;
 /// </summary>
 internal sealed class DeferredIndexes
 {
-    private static readonly string[] Tables = ["Events", "Persons", "PersonNames", "Participations", "Sources", "EvidenceLinks", "DateClaims"];
+    private static readonly string[] Tables = ["Events", "Persons", "PersonNames", "PersonNameWords", "Participations", "Sources", "EvidenceLinks", "DateClaims"];
 
     private static readonly HashSet<(string Table, string Column)> InOrder =
     [
         ("Participations", "EventId"), ("EvidenceLinks", "EventId"), ("DateClaims", "EventId"), ("DateClaims", "EvidenceLinkId"),
-        ("PersonNames", "PersonId"),
+        ("PersonNames", "PersonId"), ("PersonNameWords", "PersonNameId"),
     ];
 
     /// <summary>Below this many existing events an import always defers; above, only when it brings at least as many.</summary>

@@ -209,7 +209,7 @@ public sealed class SyntheticData(SyntheticOptions options)
             {
                 Id = key,
                 Name = name,
-                Variants = variants,
+                Variants = variants.ConvertAll(v => new NameVariantRecord(v)),
                 Born = born is { } by ? DatasetDates.ToElement(BirthDate(by)) : null,
                 Died = died is { } dy ? DatasetDates.ToElement(HistoricalDate.Create(dy, Chance(0.5) ? _rng.Next(1, 13) : null)) : null,
                 Description = Chance(0.5) ? $"Synthetic person: a {Pick(["party official", "worker", "Old Bolshevik", "oppositionist", "chekist", "writer", "military commander", "student"])} from {Pick(Cities)}." : null,

@@ -48,8 +48,21 @@ public sealed class Event : Entity
     /// </summary>
     public int SpanClass { get; private set; }
 
+    /// <summary>
+    /// What the date rests on when no date claim cites a source for it ("the passage gives no year; the section
+    /// covers 1926–27"). The seed requires it, with a qualified date, for every event without a date claim.
+    /// </summary>
+    public string? DateNote { get; set; }
+
     // Kind details. Flat columns: each kind has few, and one row per event keeps windows cheap.
     public string? Court { get; set; }
+
+    /// <summary>How many defendants a source counts without naming them (the 53 engineers of the Shakhty trial).</summary>
+    public int? UnnamedDefendants { get; set; }
+
+    /// <summary>Who the unnamed defendants were and what the sources say of them; a trial without named defendants needs it.</summary>
+    public string? DefendantsNote { get; set; }
+
     public string? ArrestAgency { get; set; }
     public string? ArrestPlace { get; set; }
     public string? ArrestCharge { get; set; }

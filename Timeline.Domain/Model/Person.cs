@@ -8,6 +8,10 @@ public sealed class Person : Entity
     public string Name { get; set; } = "";
     public HistoricalDate? Born { get; set; }
     public HistoricalDate? Died { get; set; }
+
+    /// <summary>What loose life dates rest on ("the notes give 1894 and 1896").</summary>
+    public string? LifeDatesNote { get; set; }
+
     public string? Description { get; set; }
 
     /// <summary>Every name the person is found under, the display name first; see <see cref="PersonName"/>.</summary>
@@ -28,6 +32,20 @@ public sealed class PersonName
     public string Name { get; set; } = "";
     public string Folded { get; set; } = "";
     public bool IsPrimary { get; set; }
+
+    /// <summary>An editorial remark on this spelling ("misprint in Davies"); shown beside it, never searched.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The words of <see cref="Folded"/>, each findable by its prefix (person search: "miasnikov gavriil").</summary>
+    public List<PersonNameWord> Words { get; set; } = [];
+}
+
+/// <summary>One word of a folded name. The folded name's own index finds names by their start; this finds them by any word.</summary>
+public sealed class PersonNameWord
+{
+    public int Id { get; set; }
+    public int PersonNameId { get; set; }
+    public string Word { get; set; } = "";
 }
 
 /// <summary>A person's part in an event. Defendants also carry their charge, verdict and sentence.</summary>

@@ -8,7 +8,10 @@ namespace Timeline.Domain.Queries;
 /// <summary>Reads persons and sources: searches, pages and single records.</summary>
 public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
 {
-    /// <summary>Persons whose name or a variant contains the query (folded), best matches first.</summary>
+    /// <summary>
+    /// Persons with a name of which every query word begins a different word, in any order ("miasnikov gavriil"),
+    /// best matches first: names that start with the query, then the persons in most events.
+    /// </summary>
     public async Task<Page<PersonView>> SearchPersonsAsync(string? q, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
@@ -19,8 +22,8 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
         if (!string.IsNullOrWhiteSpace(q))
         {
             if (folded.Length == 0) return new Page<PersonView>(0, []);
-            // Driven from the names (one pass over them), not a test of every person's names in turn.
-            var matching = db.PersonNames.Where(n => n.Folded.Contains(folded)).Select(n => n.PersonId);
+            // Driven from the words index, not a test of every person's names in turn.
+            var matching = await PersonQueries.WordPrefixIdsAsync(db, q, ct);
             persons = persons.Where(p => matching.Contains(p.Id));
         }
         var total = await persons.CountAsync(ct);
@@ -45,13 +48,14 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
         var rows = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
-                p.Id, p.Key, p.Name, p.Born, p.Died, p.Description,
-                Variants = p.Names.Where(n => !n.IsPrimary).OrderBy(n => n.Id).Select(n => n.Name).ToList(),
+                p.Id, p.Key, p.Name, p.Born, p.Died, p.LifeDatesNote, p.Description,
+                Variants = p.Names.Where(n => !n.IsPrimary).OrderBy(n => n.Id).Select(n => new { n.Name, n.Note }).ToList(),
                 Events = p.Participations.Select(x => x.EventId).Distinct().Count(),
             })
             .ToDictionaryAsync(p => p.Id, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id])
-            .Select(p => new PersonView(p.Id, p.Key, p.Name, p.Variants, p.Born, p.Died, p.Description, p.Events)).ToList();
+            .Select(p => new PersonView(p.Id, p.Key, p.Name, p.Variants.Select(v => v.Name).ToList(), p.Born, p.Died, p.Description, p.Events,
+                p.Variants.Where(v => v.Note is not null).ToDictionary(v => v.Name, v => v.Note!), p.LifeDatesNote)).ToList();
     }
 
     public async Task<Page<SourceView>> SearchSourcesAsync(string? q, SourceKind? kind = null, int page = 1, int pageSize = 100,

@@ -15,7 +15,7 @@ namespace Timeline.Domain.Queries;
 /// </summary>
 public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
 {
-    public async Task<Page<EventView>> SearchAsync(EventFilter filter, int page = 1, int pageSize = 50,
+    public async Task<EventPage> SearchAsync(EventFilter filter, int page = 1, int pageSize = 50,
         EventSort sort = EventSort.Date, bool withTotal = true, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, Limits.MaxPageSize);
@@ -23,7 +23,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         var dateOrder = sort is EventSort.Date or EventSort.DateDescending;
         var textOnly = !string.IsNullOrWhiteSpace(filter.Text) && filter with { Text = null } is { IsEmpty: true };
-        var resolved = await ResolveAsync(db, filter, countMatches: dateOrder || textOnly, ct);
+        var resolved = await ResolveAsync(db, filter, countMatches: dateOrder || textOnly, ct, describeNames: true);
         var query = Apply(db, filter, resolved);
         // The text index alone counts a text-only search.
         var total = textOnly ? resolved.TextMatches ?? 0 : withTotal ? await CountAsync(db, filter, query, ct) : -1;
@@ -41,7 +41,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             : await OverlapIdsAsync(Apply(db, undated, resolved), YearDays(filter), sort, skip, pageSize, ct,
                 walk is null ? null : Apply(db, undated, resolved, source: walk));
         var items = await LoadViewsAsync(db, ids, ct);
-        return new Page<EventView>(total, items);
+        return new EventPage(total, items, resolved.NameMatches ?? []);
     }
 
     /// <summary>
@@ -170,22 +170,29 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// What a filter needs from the database before it becomes one query: its person names as ids (null
     /// without a person filter), and, when asked, how many events those persons and the text match.
     /// </summary>
-    internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches);
+    internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches, IReadOnlyList<NameMatch>? NameMatches = null);
 
-    internal static async Task<Resolved> ResolveAsync(TimelineDbContext db, EventFilter filter, bool countMatches, CancellationToken ct)
+    internal static async Task<Resolved> ResolveAsync(TimelineDbContext db, EventFilter filter, bool countMatches, CancellationToken ct,
+        bool describeNames = false)
     {
         List<int>? persons = null;
         int? personEvents = null, textMatches = null;
+        List<NameMatch>? matches = null;
         if (filter.HasPersons)
         {
             var ids = new HashSet<int>(filter.PersonIds);
             foreach (var name in filter.PersonNames)
-                ids.UnionWith(await PersonQueries.MatchIdsAsync(db, name, ct));
+            {
+                var matched = await PersonQueries.MatchIdsAsync(db, name, ct);
+                ids.UnionWith(matched);
+                // Which namesakes each name took in, read only for a page (the same lookup, not a second one).
+                if (describeNames) (matches ??= []).Add(await PersonQueries.DescribeAsync(db, name, matched, ct));
+            }
             persons = ids.ToList();
             if (countMatches) personEvents = await EventsOf(db, persons).CountAsync(ct);
         }
         if (countMatches && !string.IsNullOrWhiteSpace(filter.Text)) textMatches = await TextSearch.CountAsync(db, filter.Text, ct);
-        return new Resolved(persons, personEvents, textMatches);
+        return new Resolved(persons, personEvents, textMatches, matches);
     }
 
     /// <summary>The events of some persons. Without the query filters: the outer query keeps to live events.</summary>
@@ -276,8 +283,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var events = await db.Events.AsNoTracking().Where(e => idList.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End, e.Version,
-                e.Court, e.ArrestAgency, e.ArrestPlace, e.ArrestCharge,
+                e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End, e.Version, e.DateNote,
+                e.Court, e.UnnamedDefendants, e.DefendantsNote, e.ArrestAgency, e.ArrestPlace, e.ArrestCharge,
                 e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason,
             })
             .ToDictionaryAsync(e => e.Id, ct);
@@ -311,10 +318,10 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             if (!events.TryGetValue(id, out var e)) continue;
             result.Add(new EventView(e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place, e.ClaimStatus, e.Start, e.End,
                 people[id].ToList(), evidence[id].ToList(), claims[id].ToList(),
-                e.Kind == EventKind.Trial ? new TrialView(e.Court) : null,
+                e.Kind == EventKind.Trial ? new TrialView(e.Court, e.UnnamedDefendants, e.DefendantsNote) : null,
                 e.Kind == EventKind.Arrest ? new ArrestView(e.ArrestAgency, e.ArrestPlace, e.ArrestCharge) : null,
                 e.Kind == EventKind.Expulsion ? new ExpulsionView(e.ExpelledFrom, e.ExpelledFromOrganisation, e.ExpellingBody, e.ExpulsionReason) : null,
-                e.Version));
+                e.Version, e.DateNote));
         }
         return result;
     }
@@ -358,18 +365,4 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     internal static async Task<IReadOnlyList<YearCount>> YearCountsAsync(IQueryable<Event> events, CancellationToken ct) =>
         (await events.GroupBy(e => e.SortMonth / 12).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(y => new YearCount(y.Year, y.Count)).OrderBy(y => y.Year).ToList();
-}
-
-/// <summary>Person name matching shared by event filters and person search.</summary>
-public static class PersonQueries
-{
-    /// <summary>Ids of persons any of whose names contains the folded query (case, diacritics, script insensitive).</summary>
-    internal static async Task<List<int>> MatchIdsAsync(TimelineDbContext db, string name, CancellationToken ct)
-    {
-        var folded = NameFolding.Fold(name);
-        if (folded.Length == 0) return [];
-        return await db.PersonNames.AsNoTracking()
-            .Where(n => n.Folded.Contains(folded))
-            .Select(n => n.PersonId).Distinct().ToListAsync(ct);
-    }
 }

@@ -3,7 +3,11 @@ using Timeline.Domain.Model;
 
 namespace Timeline.Domain.Queries;
 
-public sealed record Page<T>(int Total, IReadOnlyList<T> Items);
+public record Page<T>(int Total, IReadOnlyList<T> Items);
+
+/// <summary>A page of events, with the persons each name of the filter matched (empty without names).</summary>
+public sealed record EventPage(int Total, IReadOnlyList<EventView> Items, IReadOnlyList<NameMatch> MatchedPersons)
+    : Page<EventView>(Total, Items);
 
 public sealed record ParticipantView(int PersonId, string Name, ParticipantRole Role, string? Outcome,
     string? Charge, string? Verdict, string? Sentence);
@@ -17,7 +21,9 @@ public sealed record DateClaimView(int Id, HistoricalDate Start, HistoricalDate?
     public string Display => DateText.Display(Start, End);
 }
 
-public sealed record TrialView(string? Court);
+/// <param name="UnnamedDefendants">How many defendants a source counts without naming them.</param>
+/// <param name="DefendantsNote">Who the unnamed defendants were, per the sources.</param>
+public sealed record TrialView(string? Court, int? UnnamedDefendants = null, string? DefendantsNote = null);
 
 public sealed record ArrestView(string? Agency, string? Place, string? Charge);
 
@@ -40,7 +46,8 @@ public sealed record EventView(
     TrialView? Trial,
     ArrestView? Arrest,
     ExpulsionView? Expulsion,
-    int Version)
+    int Version,
+    string? DateNote = null)
 {
     public DateOnly Earliest => Start.Earliest;
     public DateOnly Latest => End is null || End.Latest < Start.Latest ? Start.Latest : End.Latest;
@@ -48,11 +55,17 @@ public sealed record EventView(
     public bool IsUncertain => Start.IsUncertain || (End?.IsUncertain ?? false) || DateClaims.Count > 1;
 }
 
+/// <param name="VariantNotes">Editorial remarks on some variants ("misprint in Davies"), by variant.</param>
+/// <param name="LifeDatesNote">What loose life dates rest on.</param>
 public sealed record PersonView(int Id, string? Key, string Name, IReadOnlyList<string> Variants,
-    HistoricalDate? Born, HistoricalDate? Died, string? Description, int EventCount)
+    HistoricalDate? Born, HistoricalDate? Died, string? Description, int EventCount,
+    IReadOnlyDictionary<string, string>? VariantNotes = null, string? LifeDatesNote = null)
 {
-    public string? LifeDisplay => Born is null && Died is null ? null
-        : $"{Born?.Display ?? "?"} – {Died?.Display ?? "?"}";
+    /// <summary>"1889 – 16 Nov 1945", "c. 1895 – ?", with each date's uncertainty as historians write it.</summary>
+    public string? LifeDisplay => Life(Born, Died);
+
+    public static string? Life(HistoricalDate? born, HistoricalDate? died) => born is null && died is null ? null
+        : $"{born?.Display ?? "?"} – {died?.Display ?? "?"}";
 }
 
 public sealed record SourceView(int Id, string? Key, string Title, string? Author, SourceKind Kind, HistoricalDate? Date,

@@ -87,9 +87,10 @@ public sealed class DatasetBuilder
             Name = r.Name.Trim(),
             Born = f.OptionalDate("born", r.Born),
             Died = f.OptionalDate("died", r.Died),
+            LifeDatesNote = Clean(r.LifeDatesNote),
             Description = Clean(r.Description),
         };
-        person.SetNames(r.Variants ?? []);
+        person.SetNameVariants((r.Variants ?? []).Select(v => new NameVariant(v.Name, v.Note)));
         f.Check(_persons.Validate(person), null);
         _personIds.Add(r.Id);
         if (KeepRecords) Persons.Add(r.Id, person);
@@ -111,11 +112,14 @@ public sealed class DatasetBuilder
             ClaimStatus = f.Enum<ClaimStatus>("claimStatus", r.ClaimStatus),
             Start = f.Date("start", r.Start),
             End = f.OptionalDate("end", r.End),
+            DateNote = Clean(r.DateNote),
         };
         f.DetailsOnlyOn(kind, EventKind.Trial, "trial", r.Trial);
         f.DetailsOnlyOn(kind, EventKind.Arrest, "arrest", r.Arrest);
         f.DetailsOnlyOn(kind, EventKind.Expulsion, "expulsion", r.Expulsion);
         e.Court = Clean(r.Trial?.Court);
+        e.UnnamedDefendants = r.Trial?.UnnamedDefendants;
+        e.DefendantsNote = Clean(r.Trial?.DefendantsNote);
         e.ArrestAgency = Clean(r.Arrest?.Agency);
         e.ArrestPlace = Clean(r.Arrest?.Place);
         e.ArrestCharge = Clean(r.Arrest?.Charge);
@@ -186,6 +190,8 @@ public sealed class DatasetBuilder
     private static readonly Dictionary<string, string> EventFieldNames = new(StringComparer.Ordinal)
     {
         ["Court"] = "trial.court",
+        ["UnnamedDefendants"] = "trial.unnamedDefendants",
+        ["DefendantsNote"] = "trial.defendantsNote",
         ["ArrestAgency"] = "arrest.agency",
         ["ArrestPlace"] = "arrest.place",
         ["ArrestCharge"] = "arrest.charge",

@@ -33,10 +33,58 @@ public sealed record PersonRecord
 {
     public string Id { get; init; } = "";
     public string Name { get; init; } = "";
-    public List<string>? Variants { get; init; }
+    public List<NameVariantRecord>? Variants { get; init; }
     public JsonElement? Born { get; init; }
     public JsonElement? Died { get; init; }
+    public string? LifeDatesNote { get; init; }
     public string? Description { get; init; }
+}
+
+/// <summary>A name variant: a plain string, or <c>{ "name": "Pratt", "note": "misprint in Davies" }</c> when it needs a remark.</summary>
+[JsonConverter(typeof(NameVariantJson))]
+public sealed record NameVariantRecord(string Name, string? Note = null)
+{
+    public static implicit operator NameVariantRecord(string name) => new(name);
+}
+
+/// <summary>Reads either form of a variant and writes the plain one unless there is a note.</summary>
+public sealed class NameVariantJson : JsonConverter<NameVariantRecord>
+{
+    public override NameVariantRecord Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String) return new NameVariantRecord(reader.GetString()!);
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("A name variant is a string or { \"name\", \"note\" }.");
+        string? name = null, note = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            var value = reader.TokenType == JsonTokenType.Null ? null
+                : reader.TokenType == JsonTokenType.String ? reader.GetString()
+                : throw new JsonException($"'{property}' of a name variant is text.");
+            switch (property)
+            {
+                case "name": name = value; break;
+                case "note": note = value; break;
+                default: throw new JsonException($"'{property}' is not a field of a name variant; it has \"name\" and \"note\".");
+            }
+        }
+        return new NameVariantRecord(name ?? throw new JsonException("A name variant needs its \"name\"."), note);
+    }
+
+    public override void Write(Utf8JsonWriter writer, NameVariantRecord value, JsonSerializerOptions options)
+    {
+        if (value.Note is null)
+        {
+            writer.WriteStringValue(value.Name);
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("name", value.Name);
+        writer.WriteString("note", value.Note);
+        writer.WriteEndObject();
+    }
 }
 
 public sealed record EventRecord
@@ -47,6 +95,8 @@ public sealed record EventRecord
     public string? Summary { get; init; }
     public JsonElement Start { get; init; }
     public JsonElement? End { get; init; }
+    /// <summary>What the date rests on, when no date claim cites a source for it.</summary>
+    public string? DateNote { get; init; }
     public string? Place { get; init; }
     public string ClaimStatus { get; init; } = "";
     public List<ParticipantRecord>? Participants { get; init; }
@@ -89,6 +139,10 @@ public sealed record DateClaimRecord
 public sealed record TrialRecord
 {
     public string? Court { get; init; }
+    /// <summary>How many defendants a source counts without naming them.</summary>
+    public int? UnnamedDefendants { get; init; }
+    /// <summary>Who the unnamed defendants were, per the sources; required when no defendant is named.</summary>
+    public string? DefendantsNote { get; init; }
 }
 
 public sealed record ArrestRecord

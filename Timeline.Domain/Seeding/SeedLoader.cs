@@ -70,7 +70,7 @@ public sealed partial class SeedLoader(IDbContextFactory<TimelineDbContext> fact
         return builder;
     }
 
-    private static List<T> ReadFile<T>(string folder, string file)
+    internal static List<T> ReadFile<T>(string folder, string file)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path)) throw new DatasetException(file, null, null, "the file is missing.");

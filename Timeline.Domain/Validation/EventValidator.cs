@@ -19,8 +19,14 @@ public sealed class EventValidator : AbstractValidator<Event>
         RuleFor(e => e.End)
             .Must((e, end) => end is null || end.Latest >= e.Start.Earliest)
             .WithMessage("The end date comes before the start date.");
+        // Every date should rest on a date claim or say what it rests on, but that is a rule for the seed, checked by
+        // check-seed (SeedChecker), not here: forms make events before anyone has cited a date, and imports must take
+        // back what the app exports, events made in forms included.
+        RuleFor(e => e.DateNote).MaximumLength(Limits.Note);
 
         RuleFor(e => e.Court).MaximumLength(Limits.Court);
+        RuleFor(e => e.UnnamedDefendants).GreaterThan(0).WithMessage("Give the number of unnamed defendants, or leave it empty.");
+        RuleFor(e => e.DefendantsNote).MaximumLength(Limits.Note);
         RuleFor(e => e.ArrestAgency).MaximumLength(Limits.Agency);
         RuleFor(e => e.ArrestPlace).MaximumLength(Limits.Place);
         RuleFor(e => e.ArrestCharge).MaximumLength(Limits.Charge);
@@ -33,10 +39,12 @@ public sealed class EventValidator : AbstractValidator<Event>
             .Must(ps => ps.Any(p => p.Role == ParticipantRole.Arrested))
             .When(e => e.Kind == EventKind.Arrest)
             .WithMessage("An arrest must name at least one arrested person.");
+        // Sources often try people without naming them (the 53 engineers of the Shakhty trial); such a trial says
+        // who they were in a note rather than being filed as something else.
         RuleFor(e => e.Participants)
-            .Must(ps => ps.Any(p => p.Role == ParticipantRole.Defendant))
+            .Must((e, ps) => ps.Any(p => p.Role == ParticipantRole.Defendant) || !string.IsNullOrWhiteSpace(e.DefendantsNote))
             .When(e => e.Kind == EventKind.Trial)
-            .WithMessage("A trial must have at least one defendant.");
+            .WithMessage("A trial must name at least one defendant, or say in a defendants note who the unnamed defendants were.");
         RuleFor(e => e.Participants)
             .Must(ps => ps.Any(p => p.Role == ParticipantRole.Expelled))
             .When(e => e.Kind == EventKind.Expulsion)

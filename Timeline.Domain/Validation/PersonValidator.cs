@@ -11,12 +11,14 @@ public sealed class PersonValidator : AbstractValidator<Person>
         RuleFor(p => p.Key).MaximumLength(Limits.Key).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .When(p => p.Key is not null).WithMessage("A key is lower-case letters, digits and hyphens.");
         RuleFor(p => p.Description).MaximumLength(Limits.Description);
+        RuleFor(p => p.LifeDatesNote).MaximumLength(Limits.Note);
         RuleFor(p => p.Died)
             .Must((p, died) => died is null || p.Born is null || died.Latest >= p.Born.Earliest)
             .WithMessage("Death comes before birth.");
         RuleForEach(p => p.Names).ChildRules(n =>
         {
             n.RuleFor(x => x.Name).NotEmpty().WithMessage("A name variant cannot be empty.").MaximumLength(Limits.PersonName);
+            n.RuleFor(x => x.Note).MaximumLength(Limits.Note);
         });
     }
 }

@@ -100,6 +100,11 @@ public class HistoricalDateTests
     [InlineData("1929%", "1925-01-01", "1933-12-31", "1929-01-01")]
     [InlineData("../1930", "1920-01-01", "1930-12-31", "1930-12-31")]
     [InlineData("1930/..", "1930-01-01", "1940-12-31", "1930-01-01")]
+    [InlineData("1917-11~", "1917-10-01", "1917-12-31", "1917-11-01")]
+    [InlineData("1935-02~", "1935-01-01", "1935-03-31", "1935-02-01")]
+    [InlineData("1935-04%", "1935-02-01", "1935-06-30", "1935-04-01")]
+    [InlineData("1931-02/..", "1931-02-01", "1932-02-29", "1931-02-01")]
+    [InlineData("../1932-02", "1931-02-01", "1932-02-29", "1932-02-29")]
     public void Bounds_cover_every_day_the_date_can_mean_and_the_sort_key_sits_at_its_anchor(string edtf, string earliest, string latest, string sort)
     {
         var date = HistoricalDate.ParseEdtf(edtf);
@@ -150,5 +155,70 @@ public class HistoricalDateTests
     {
         Assert.Equal(HistoricalDate.ParseEdtf("1929-10"), HistoricalDate.Create(1929, 10));
         Assert.NotEqual(HistoricalDate.ParseEdtf("1929-10"), HistoricalDate.ParseEdtf("1929-10", CalendarSystem.Julian));
+    }
+
+    public static TheoryData<CalendarSystem, DateQualifier> CalendarsAndQualifiers()
+    {
+        var data = new TheoryData<CalendarSystem, DateQualifier>();
+        foreach (var calendar in Enum.GetValues<CalendarSystem>())
+            foreach (var qualifier in Enum.GetValues<DateQualifier>())
+                data.Add(calendar, qualifier);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CalendarsAndQualifiers))]
+    public void A_month_widened_by_k_months_runs_from_the_first_day_k_months_before_to_the_last_day_k_months_after(
+        CalendarSystem calendar, DateQualifier qualifier)
+    {
+        // The expected bounds come from .NET's own calendar arithmetic, in the date's calendar: the first day of
+        // the month k months away, and the day before the first day of the month after the last one.
+        System.Globalization.Calendar cal = calendar == CalendarSystem.Julian ? new JulianCalendar() : new GregorianCalendar();
+        var (before, after) = qualifier switch
+        {
+            DateQualifier.Circa or DateQualifier.Uncertain => (1, 1),
+            DateQualifier.CircaUncertain => (2, 2),
+            DateQualifier.Before => (12, 0),
+            DateQualifier.After => (0, 12),
+            _ => (0, 0),
+        };
+        for (var year = 1800; year <= 2000; year++)
+            for (var month = 1; month <= 12; month++)
+            {
+                var firstOfMonth = cal.ToDateTime(year, month, 1, 0, 0, 0, 0);
+                var earliest = DateOnly.FromDateTime(cal.AddMonths(firstOfMonth, -before));
+                var latest = DateOnly.FromDateTime(cal.AddMonths(firstOfMonth, after + 1).AddDays(-1));
+
+                var date = HistoricalDate.Create(year, month, qualifier: qualifier, calendar: calendar);
+
+                Assert.True(earliest == date.Earliest && latest == date.Latest,
+                    $"{date.ToStorage()}: {date.Earliest}–{date.Latest}, expected {earliest}–{latest}");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(CalendarsAndQualifiers))]
+    public void A_year_widened_by_k_years_runs_from_its_first_day_k_years_before_to_its_last_day_k_years_after(
+        CalendarSystem calendar, DateQualifier qualifier)
+    {
+        System.Globalization.Calendar cal = calendar == CalendarSystem.Julian ? new JulianCalendar() : new GregorianCalendar();
+        var (before, after) = qualifier switch
+        {
+            DateQualifier.Circa or DateQualifier.Uncertain => (2, 2),
+            DateQualifier.CircaUncertain => (4, 4),
+            DateQualifier.Before => (10, 0),
+            DateQualifier.After => (0, 10),
+            _ => (0, 0),
+        };
+        for (var year = 1800; year <= 2000; year++)
+        {
+            var earliest = DateOnly.FromDateTime(cal.ToDateTime(year - before, 1, 1, 0, 0, 0, 0));
+            var latest = DateOnly.FromDateTime(cal.ToDateTime(year + after + 1, 1, 1, 0, 0, 0, 0).AddDays(-1));
+
+            var date = HistoricalDate.Create(year, qualifier: qualifier, calendar: calendar);
+
+            Assert.True(earliest == date.Earliest && latest == date.Latest,
+                $"{date.ToStorage()}: {date.Earliest}–{date.Latest}, expected {earliest}–{latest}");
+        }
     }
 }

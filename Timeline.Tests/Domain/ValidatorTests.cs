@@ -86,9 +86,32 @@ public class ValidatorTests
     {
         var e = ValidArrest();
         e.Kind = EventKind.Trial;
-        Assert.Contains("A trial must have at least one defendant.", Errors(e));
+        Assert.Contains("A trial must name at least one defendant, or say in a defendants note who the unnamed defendants were.", Errors(e));
         e.Participants[0].Role = ParticipantRole.Defendant;
         Assert.Empty(Errors(e));
+    }
+
+    [Fact]
+    public void A_trial_without_named_defendants_needs_a_note()
+    {
+        var e = ValidArrest();
+        e.Kind = EventKind.Trial;
+        e.Participants[0].Role = ParticipantRole.Prosecutor;
+        e.UnnamedDefendants = 53;
+        Assert.NotEmpty(Errors(e));
+
+        e.DefendantsNote = "The source names none of the 53 engineers tried.";
+        Assert.Empty(Errors(e));
+    }
+
+    [Fact]
+    public void A_count_of_unnamed_defendants_is_positive()
+    {
+        var e = ValidArrest();
+        e.Kind = EventKind.Trial;
+        e.DefendantsNote = "Unnamed engineers.";
+        e.UnnamedDefendants = 0;
+        Assert.Contains("Give the number of unnamed defendants, or leave it empty.", Errors(e));
     }
 
     [Fact]

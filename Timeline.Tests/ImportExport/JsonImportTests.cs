@@ -78,8 +78,8 @@ public sealed class JsonImportTests : IDisposable
         var result = await Import(db, Write("small.json", Small));
 
         Assert.Equal((1, 1, 1), (result.Sources, result.Persons, result.Events));
-        // 1 source, 1 person, 3 names, 1 event, 1 participation, 2 evidence links (one added for the claim), 2 claims.
-        Assert.Equal(11, result.Rows);
+        // 1 source, 1 person, 3 names with 5 words, 1 event, 1 participation, 2 evidence links (one added for the claim), 2 claims.
+        Assert.Equal(16, result.Rows);
         using var ctx = db.NewContext();
         var e = await ctx.Events.Include(x => x.Participants).ThenInclude(p => p.Person).ThenInclude(p => p!.Names)
             .Include(x => x.Evidence).Include(x => x.DateClaims).SingleAsync();
@@ -292,7 +292,7 @@ public class DeferredIndexTests
         Assert.Equal([
             "IX_Events_ClaimStatus_SortDay_Id_Kind_IsDeleted", "IX_Events_IsDeleted", "IX_Events_Kind_SortDay_Id_ClaimStatus_IsDeleted",
             "IX_Events_Kind_Title_SortDay_Id_ClaimStatus_IsDeleted", "IX_Events_SortDay_Id_IsDeleted", "IX_Events_SpanClass_EarliestDay_LatestDay_SortDay_Kind_ClaimStatus_IsDeleted", "IX_Events_Title_SortDay_Id_IsDeleted",
-            "IX_EvidenceLinks_SourceId_EventId_IsDeleted", "IX_Participations_PersonId_EventId", "IX_PersonNames_Folded",
+            "IX_EvidenceLinks_SourceId_EventId_IsDeleted", "IX_Participations_PersonId_EventId", "IX_PersonNameWords_Word_PersonNameId", "IX_PersonNames_Folded",
             "IX_Persons_IsDeleted", "IX_Persons_Name", "IX_Sources_IsDeleted", "IX_Sources_Title",
         ], deferred.Dropped);
         deferred.Complete(CancellationToken.None);

@@ -78,7 +78,7 @@ public sealed class SyntheticDataTests
         Assert.Equal(Enum.GetValues<EventKind>().Select(k => k.ToKebab()).Order(), events.Select(e => e.Kind).Distinct().Order());
 
         // Names in Latin transliterations and in Cyrillic.
-        Assert.All(persons, p => Assert.Contains(p.Variants!, v => v.Any(c => c is >= 'А' and <= 'я')));
+        Assert.All(persons, p => Assert.Contains(p.Variants!, v => v.Name.Any(c => c is >= 'А' and <= 'я')));
         Assert.All(persons, p => Assert.True(p.Variants!.Count >= 2));
     }
 
@@ -98,7 +98,7 @@ public sealed class SyntheticDataTests
 
         Assert.Equal((500, 2000, 10_000), (result.Sources, result.Persons, result.Events));
         Assert.Equal(10_000, DatabaseSnapshot.Count(db, "Events"));
-        Assert.Equal(result.Rows, new[] { "Sources", "Persons", "PersonNames", "Events", "Participations", "EvidenceLinks", "DateClaims" }
+        Assert.Equal(result.Rows, new[] { "Sources", "Persons", "PersonNames", "PersonNameWords", "Events", "Participations", "EvidenceLinks", "DateClaims" }
             .Sum(t => DatabaseSnapshot.Count(db, t)));
     }
 

@@ -8,13 +8,14 @@ namespace Timeline.Tests.Support;
 /// </summary>
 public static class CanonicalRows
 {
-    public static readonly string[] Tables = ["Sources", "Persons", "PersonNames", "Events", "Participations", "EvidenceLinks", "DateClaims"];
+    public static readonly string[] Tables = ["Sources", "Persons", "PersonNames", "PersonNameWords", "Events", "Participations", "EvidenceLinks", "DateClaims"];
 
     private static readonly Dictionary<string, string> References = new(StringComparer.Ordinal)
     {
         ["EventId"] = "(SELECT \"Key\" FROM \"Events\" WHERE \"Id\" = t.\"EventId\")",
         ["PersonId"] = "(SELECT \"Key\" FROM \"Persons\" WHERE \"Id\" = t.\"PersonId\")",
         ["SourceId"] = "(SELECT \"Key\" FROM \"Sources\" WHERE \"Id\" = t.\"SourceId\")",
+        ["PersonNameId"] = "(SELECT p.\"Key\" || ':' || n.\"Name\" FROM \"PersonNames\" n JOIN \"Persons\" p ON p.\"Id\" = n.\"PersonId\" WHERE n.\"Id\" = t.\"PersonNameId\")",
         ["EvidenceLinkId"] = "(SELECT s.\"Key\" || '@' || x.\"Locator\" FROM \"EvidenceLinks\" x JOIN \"Sources\" s ON s.\"Id\" = x.\"SourceId\" WHERE x.\"Id\" = t.\"EvidenceLinkId\")",
     };
 

@@ -12,7 +12,7 @@ public static class SmallDataset
         var dossier = new Source { Key = "dossier", Title = "OGPU dossier on Blumkin", Kind = SourceKind.ArchivalDocument, ArchiveName = "RGASPI", Fond = "17" };
         var essay = new Source { Key = "essay", Title = "Essay on the Moscow Trials", Kind = SourceKind.WebPage };
         var miasnikov = Person("miasnikov", "Gavriil Miasnikov", "Myasnikov", "Гавриил Мясников");
-        var blumkin = Person("blumkin", "Yakov Blumkin", "Jakov Bljumkin");
+        var blumkin = Person("blumkin", "Yakov Blumkin", "Jakov Bljumkin", "Blumkin");
         var trotsky = Person("trotsky", "Leon Trotsky", "Лев Троцкий", "Trotskii");
         var zinoviev = Person("zinoviev", "Grigory Zinoviev", "Zinovyev");
 

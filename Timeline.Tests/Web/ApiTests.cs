@@ -45,6 +45,35 @@ public class ApiTests : IClassFixture<TimelineAppFactory>
     }
 
     [Fact]
+    public async Task A_name_filter_says_which_persons_it_matched_and_leaves_out_namesakes_by_substring()
+    {
+        var page = await Get("/api/events?person=Miasnikov&pageSize=500");
+
+        var match = Assert.Single(page.GetProperty("matchedPersons").EnumerateArray());
+        Assert.Equal("Miasnikov", match.GetProperty("name").GetString());
+        var persons = match.GetProperty("persons").EnumerateArray().ToList();
+        Assert.Equal(match.GetProperty("total").GetInt32(), persons.Count);
+        var gavriil = Assert.Single(persons, p => p.GetProperty("name").GetString() == "Gavriil Miasnikov");
+        Assert.Equal("1889 – 16 Nov 1945", gavriil.GetProperty("lifeDates").GetString());
+        Assert.DoesNotContain(persons, p => p.GetProperty("name").GetString()!.StartsWith("Boris", StringComparison.Ordinal));
+        Assert.False((await Get("/api/events?pageSize=1")).TryGetProperty("matchedPersons", out _));
+    }
+
+    [Fact]
+    public async Task Loose_life_dates_come_with_their_uncertainty_bounds_and_note()
+    {
+        var tiunov = Items(await Get("/api/persons?q=tiunov")).Single();
+
+        var life = tiunov.GetProperty("lifeDates");
+        Assert.Equal("c. 1895 – ?", life.GetProperty("display").GetString());
+        var born = life.GetProperty("born");
+        Assert.Equal(("1895~", "c. 1895", "1893-01-01", "1897-12-31"), (born.GetProperty("edtf").GetString(), born.GetProperty("display").GetString(),
+            born.GetProperty("earliest").GetString(), born.GetProperty("latest").GetString()));
+        Assert.Contains("1894", life.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, life.GetProperty("died").ValueKind);
+    }
+
+    [Fact]
     public async Task Year_kind_and_text_filters_narrow_the_result()
     {
         var page = await Get("/api/events?from=1936&to=1938&kind=trial&pageSize=500");

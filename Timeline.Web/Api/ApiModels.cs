@@ -10,6 +10,33 @@ namespace Timeline.Web.Api;
 
 public sealed record PageDto<T>(int Total, IReadOnlyList<T> Items);
 
+/// <summary>A page of events; with a name filter, also which persons each name matched (namesakes included).</summary>
+public sealed record EventPageDto(int Total, IReadOnlyList<EventDto> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NameMatchDto>? MatchedPersons)
+{
+    public static EventPageDto From(EventPage page) => new(page.Total, page.Items.Select(EventDto.From).ToList(),
+        page.MatchedPersons.Count == 0 ? null : page.MatchedPersons.Select(m => new NameMatchDto(m.Name, m.Total,
+            m.Persons.Select(p => new MatchedPersonDto(p.Id, p.Name, p.LifeDates)).ToList())).ToList());
+}
+
+/// <param name="Name">The name as given in the filter.</param>
+/// <param name="Total">How many persons it matched; at most the first 50 by name are listed.</param>
+public sealed record NameMatchDto(string Name, int Total, IReadOnlyList<MatchedPersonDto> Persons);
+
+public sealed record MatchedPersonDto(int Id, string Name, string? LifeDates);
+
+/// <summary>A historical date as the API gives it: EDTF, the reader's form, its possible Gregorian days and its calendar.</summary>
+public sealed record DateDto(string Edtf, string Display, DateOnly Earliest, DateOnly Latest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalendarSystem? Calendar)
+{
+    public static DateDto? From(HistoricalDate? d) => d is null ? null
+        : new(d.ToEdtf(), d.Display, d.Earliest, d.Latest, d.Calendar == CalendarSystem.Julian ? CalendarSystem.Julian : null);
+}
+
+/// <summary>A person's life dates with their uncertainty: "c. 1895 – ?", each date in full, and what loose ones rest on.</summary>
+public sealed record LifeDatesDto(string Display, DateDto? Born, DateDto? Died,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);
+
 public sealed record ParticipantDto(int PersonId, string Name, ParticipantRole Role, string? Outcome, string? Charge,
     string? Verdict, string? Sentence);
 
@@ -33,33 +60,44 @@ public sealed record EventDto(
     string Display,
     DateOnly Earliest,
     DateOnly Latest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DateNote,
     ClaimStatus ClaimStatus,
     IReadOnlyList<ParticipantDto> Participants,
     IReadOnlyList<EvidenceDto> Evidence,
     IReadOnlyList<DateClaimDto> DateClaims,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialView? Trial,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialDto? Trial,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArrestView? Arrest,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExpulsionView? Expulsion)
 {
     public static EventDto From(EventView e) => new(
         e.Id, e.Key, e.Kind, e.Title, e.Summary, e.Place,
-        e.Start.ToEdtf(), e.End?.ToEdtf(), JulianOrNull(e.Start, e.End), e.DateDisplay, e.Earliest, e.Latest, e.ClaimStatus,
+        e.Start.ToEdtf(), e.End?.ToEdtf(), JulianOrNull(e.Start, e.End), e.DateDisplay, e.Earliest, e.Latest, e.DateNote, e.ClaimStatus,
         e.Participants.Select(p => new ParticipantDto(p.PersonId, p.Name, p.Role, p.Outcome, p.Charge, p.Verdict, p.Sentence)).ToList(),
         e.Evidence.Select(x => new EvidenceDto(x.SourceId, x.Source, x.Locator, x.Stance, x.Note, x.Date?.ToEdtf(), x.ArchivalReference)).ToList(),
         e.DateClaims.Select(c => new DateClaimDto(c.Start.ToEdtf(), c.End?.ToEdtf(), c.Display, c.Preferred, c.SourceId, c.Source,
             c.Locator, c.Note, JulianOrNull(c.Start, c.End))).ToList(),
-        e.Trial, e.Arrest, e.Expulsion);
+        e.Trial is null ? null : new TrialDto(e.Trial.Court, e.Trial.UnnamedDefendants, e.Trial.DefendantsNote), e.Arrest, e.Expulsion);
 
     // EDTF has no calendar; an Old Style date says so explicitly rather than pass for Gregorian.
     private static CalendarSystem? JulianOrNull(HistoricalDate start, HistoricalDate? end) =>
         start.Calendar == CalendarSystem.Julian || end?.Calendar == CalendarSystem.Julian ? CalendarSystem.Julian : null;
 }
 
+/// <param name="UnnamedDefendants">How many defendants a source counts without naming them.</param>
+/// <param name="DefendantsNote">Who the unnamed defendants were, per the sources.</param>
+public sealed record TrialDto(string? Court,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UnnamedDefendants,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DefendantsNote);
+
+/// <param name="Born">The birth date's EDTF (see <paramref name="LifeDates"/> for its display, bounds and calendar).</param>
+/// <param name="LifeDates">Born and died with their uncertainty; null when neither is known.</param>
 public sealed record PersonDto(int Id, string? Key, string Name, IReadOnlyList<string> Variants, string? Born, string? Died,
-    string? Description, int EventCount)
+    string? Description, int EventCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LifeDatesDto? LifeDates)
 {
     public static PersonDto From(PersonView p) =>
-        new(p.Id, p.Key, p.Name, p.Variants, p.Born?.ToEdtf(), p.Died?.ToEdtf(), p.Description, p.EventCount);
+        new(p.Id, p.Key, p.Name, p.Variants, p.Born?.ToEdtf(), p.Died?.ToEdtf(), p.Description, p.EventCount,
+            p.LifeDisplay is { } life ? new LifeDatesDto(life, DateDto.From(p.Born), DateDto.From(p.Died), p.LifeDatesNote) : null);
 }
 
 public sealed record SourceDto(int Id, string? Key, string Title, string? Author, SourceKind Kind, string? Date, string? Language,

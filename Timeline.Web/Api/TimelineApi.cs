@@ -42,11 +42,11 @@ public static class TimelineApi
             var sort = SortParameter(q, errors);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             var result = await queries.SearchAsync(filter, page, pageSize, sort, ct: ct);
-            return Results.Ok(new PageDto<EventDto>(result.Total, result.Items.Select(EventDto.From).ToList()));
+            return Results.Ok(EventPageDto.From(result));
         })
             .WithParameters([.. FilterQuery.Parameters, SortQuery.Parameter, Page, EventsPageSize])
-            .WithSummary("Events matching a filter, a page at a time")
-            .Produces<PageDto<EventDto>>().ProducesValidationProblem();
+            .WithSummary("Events matching a filter, a page at a time, with the persons each name filter matched")
+            .Produces<EventPageDto>().ProducesValidationProblem();
 
         api.MapGet("/events/{id}", async (string id, EventQueries queries, CancellationToken ct) =>
             Id.TryNumber(id, out var n)

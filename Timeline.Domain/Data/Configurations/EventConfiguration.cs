@@ -32,7 +32,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // SQLite can only add a NOT NULL column with a default (migration 0003); the model says the same.
         b.Property(e => e.SortMonth).HasDefaultValue(0);
         b.Property(e => e.SpanClass).HasDefaultValue(0);
+        b.Property(e => e.DateNote).HasMaxLength(Limits.Note);
         b.Property(e => e.Court).HasMaxLength(Limits.Court);
+        b.Property(e => e.DefendantsNote).HasMaxLength(Limits.Note);
         b.Property(e => e.ArrestAgency).HasMaxLength(Limits.Agency);
         b.Property(e => e.ArrestPlace).HasMaxLength(Limits.Place);
         b.Property(e => e.ArrestCharge).HasMaxLength(Limits.Charge);

@@ -17,6 +17,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.IsDeleted).HasFilter("\"IsDeleted\"");
         b.Property(p => p.Born).IsHistoricalDate();
         b.Property(p => p.Died).IsHistoricalDate();
+        b.Property(p => p.LifeDatesNote).HasMaxLength(Limits.Note);
         b.Property(p => p.Description).HasMaxLength(Limits.Description);
         b.HasMany(p => p.Names).WithOne(n => n.Person).HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Participations).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -31,7 +32,20 @@ internal sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonN
         b.Property(n => n.Folded).HasMaxLength(Limits.PersonName * 2);
         b.HasIndex(n => n.Folded);
         b.HasIndex(n => n.PersonId);
+        b.Property(n => n.Note).HasMaxLength(Limits.Note);
+        b.HasMany(n => n.Words).WithOne().HasForeignKey(w => w.PersonNameId).OnDelete(DeleteBehavior.Cascade);
         // Query filter: TimelineDbContext.OnModelCreating.
+    }
+}
+
+internal sealed class PersonNameWordConfiguration : IEntityTypeConfiguration<PersonNameWord>
+{
+    public void Configure(EntityTypeBuilder<PersonNameWord> b)
+    {
+        b.Property(w => w.Word).HasMaxLength(Limits.PersonName * 2);
+        // A word prefix is a range of this index; the name id comes with it, so the search reads no table row.
+        b.HasIndex(w => new { w.Word, w.PersonNameId });
+        b.HasIndex(w => w.PersonNameId);
     }
 }
 

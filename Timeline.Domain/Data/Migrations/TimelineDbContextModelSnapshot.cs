@@ -273,6 +273,14 @@ namespace Timeline.Domain.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DateNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefendantsNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EarliestDay")
                         .HasColumnType("INTEGER");
 
@@ -342,6 +350,9 @@ namespace Timeline.Domain.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnnamedDefendants")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -495,6 +506,10 @@ namespace Timeline.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LifeDatesNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -536,6 +551,10 @@ namespace Timeline.Domain.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -546,6 +565,29 @@ namespace Timeline.Domain.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("PersonNames");
+                });
+
+            modelBuilder.Entity("Timeline.Domain.Model.PersonNameWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonNameId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonNameId");
+
+                    b.HasIndex("Word", "PersonNameId");
+
+                    b.ToTable("PersonNameWords");
                 });
 
             modelBuilder.Entity("Timeline.Domain.Model.Revision", b =>
@@ -810,6 +852,15 @@ namespace Timeline.Domain.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Timeline.Domain.Model.PersonNameWord", b =>
+                {
+                    b.HasOne("Timeline.Domain.Model.PersonName", null)
+                        .WithMany("Words")
+                        .HasForeignKey("PersonNameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Timeline.Domain.Model.Event", b =>
                 {
                     b.Navigation("DateClaims");
@@ -824,6 +875,11 @@ namespace Timeline.Domain.Data.Migrations
                     b.Navigation("Names");
 
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Timeline.Domain.Model.PersonName", b =>
+                {
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("Timeline.Domain.Model.Source", b =>
