@@ -7,6 +7,7 @@ using Timeline.Web.Account;
 using Timeline.Web.Security;
 using Timeline.Web.Api;
 using Timeline.Web.Components;
+using Timeline.Web.Diagnostics;
 using Timeline.Web.Importing;
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
@@ -16,7 +17,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 static string ConnectionString(IConfiguration c) => c.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
 builder.Services.AddTimelineDomain(sp => ConnectionString(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCircuits();
 builder.Services.AddTimelineIdentity();
+builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
@@ -36,12 +39,15 @@ if (!app.Configuration.GetValue("Timeline:SkipSeed", false))
 DatasetUpload.SweepAbandoned(app.Logger);
 PublishedApp.WarnIfNotPublished(app);
 
+// The client's address and scheme from a reverse proxy on this machine, before anything reads them (SignInRateLimit).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UseSecurityHeaders();
+app.UseRateLimiter();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -52,7 +58,9 @@ app.MapApiDocument();
 app.MapTimelineApi();
 app.MapExports();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDiagnostics(app.Environment);
+// The one content security policy is SecurityHeaders'; Blazor would add a second (frame-ancestors 'self').
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 return 0;

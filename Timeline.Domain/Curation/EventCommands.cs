@@ -19,7 +19,11 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
     /// <param name="edited">The event as edited; Id 0 for a new one. Participants and evidence may carry new persons and sources.</param>
     /// <param name="baseVersion">The version the editor loaded; ignored for new events.</param>
     /// <param name="overwrite">Save even though someone else saved since (the editor chose to after seeing their changes).</param>
-    public async Task<SaveOutcome> SaveAsync(Actor actor, Event edited, int baseVersion, bool overwrite = false, CancellationToken ct = default)
+    public Task<SaveOutcome> SaveAsync(Actor actor, Event edited, int baseVersion, bool overwrite = false, CancellationToken ct = default) =>
+        SaveAsync(actor, edited, baseVersion, overwrite, null, ct);
+
+    /// <param name="reverting">The revision being restored, recorded with the change in its transaction; null for an edit.</param>
+    private async Task<SaveOutcome> SaveAsync(Actor actor, Event edited, int baseVersion, bool overwrite, int? reverting, CancellationToken ct)
     {
         actor.MustEdit(edited.Id == 0 ? "create events" : "edit events");
         // The validator also checks persons and sources created inline, at their paths in the event.
@@ -59,8 +63,9 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
             return await ConflictAfterRaceAsync(edited.Id, baseVersion, ct);
         }
         var after = await SnapshotAsync(db, target.Id, ct);
-        RevisionLog.Add(db, EntityTypes.Event, target.Id, target.Version, before is null ? RevisionAction.Created : RevisionAction.Updated,
-            actor, Diff.Serialize(after), Diff.Between(before?.Fields(), after.Fields()), now);
+        var action = reverting is not null ? RevisionAction.Reverted : before is null ? RevisionAction.Created : RevisionAction.Updated;
+        RevisionLog.Add(db, EntityTypes.Event, target.Id, target.Version, action, actor, Diff.Serialize(after), Diff.Between(before?.Fields(), after.Fields()), now,
+            reverting?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var p in created.Persons)
             RevisionLog.Add(db, EntityTypes.Person, p.Id, p.Version, RevisionAction.Created, actor, Diff.Serialize(PersonSnapshot.Of(p)),
                 Diff.Between(null, PersonSnapshot.Of(p).Fields()), now);
@@ -78,7 +83,10 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
     public Task<SaveOutcome> RestoreAsync(Actor actor, int id, CancellationToken ct = default) =>
         SetDeletedAsync(actor, id, baseVersion: null, deleted: false, ct);
 
-    /// <summary>Brings back the state recorded in a revision; the restore is itself a new revision.</summary>
+    /// <summary>
+    /// Brings back the state recorded in a revision; the restore is itself a new revision, written in the same transaction
+    /// as the change (as persons and sources do), so a failure leaves neither.
+    /// </summary>
     public async Task<SaveOutcome> RevertAsync(Actor actor, int revisionId, CancellationToken ct = default)
     {
         actor.MustEdit("restore revisions");
@@ -93,16 +101,7 @@ public sealed class EventCommands(IDbContextFactory<TimelineDbContext> factory, 
             edited = FromSnapshot(snapshot, revision.EntityId);
             if (snapshot.IsDeleted) throw new CurationException("That revision is the deletion; restore the event from the trash instead.");
         }
-        var outcome = await SaveAsync(actor, edited, current, overwrite: true, ct);
-        if (outcome is SaveOutcome.Saved saved)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var last = await db.Revisions.Where(r => r.EntityType == EntityTypes.Event && r.EntityId == saved.Id).OrderByDescending(r => r.Id).FirstAsync(ct);
-            last.Action = RevisionAction.Reverted;
-            last.Details = revisionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await db.SaveChangesAsync(ct);
-        }
-        return outcome;
+        return await SaveAsync(actor, edited, current, overwrite: true, reverting: revisionId, ct);
     }
 
     /// <summary>An editable copy of an event: a detached graph a form can change freely.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Timeline.Domain.Text;
 
 namespace Timeline.Domain.Dates;
 
@@ -93,7 +94,7 @@ public static partial class DateInput
             }
         }
         date = null;
-        error = $"'{text?.Trim()}' is not a date we can read. Try 1929-10-15, Oct 1929, c. 1929, before 1930 or 1936-08-19/1936-08-24.";
+        error = $"{Excerpt.Quote(text?.Trim())} is not a date we can read. Try 1929-10-15, Oct 1929, c. 1929, before 1930 or 1936-08-19/1936-08-24.";
         return false;
     }
 

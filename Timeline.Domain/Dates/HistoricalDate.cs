@@ -1,4 +1,5 @@
 using System.Globalization;
+using Timeline.Domain.Text;
 
 namespace Timeline.Domain.Dates;
 
@@ -199,7 +200,7 @@ public sealed record HistoricalDate
         {
             if (qualifier != DateQualifier.Exact)
             {
-                error = $"'{text}' combines an open end with a qualifier; write one or the other.";
+                error = $"{Excerpt.Quote(text)} combines an open end with a qualifier; write one or the other.";
                 return false;
             }
             qualifier = s[^1] switch { '~' => DateQualifier.Circa, '?' => DateQualifier.Uncertain, _ => DateQualifier.CircaUncertain };
@@ -208,7 +209,7 @@ public sealed record HistoricalDate
         var parts = s.Split('-');
         if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2) || !parts.All(IsDigits))
         {
-            error = $"'{text}' is not an EDTF date such as 1929, 1929-10, 1929-10-15, 1929~, 1929? or ../1930.";
+            error = $"{Excerpt.Quote(text)} is not an EDTF date such as 1929, 1929-10, 1929-10-15, 1929~, 1929? or ../1930.";
             return false;
         }
         var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
@@ -216,7 +217,7 @@ public sealed record HistoricalDate
         int? day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
         if (month is >= 21 and <= 24)
         {
-            error = $"'{text}' uses an EDTF season; give a month instead.";
+            error = $"{Excerpt.Quote(text)} uses an EDTF season; give a month instead.";
             return false;
         }
         return TryCreate(year, month, day, qualifier, calendar, out date, out error);

@@ -39,6 +39,16 @@ public static partial class CsvDataset
     private static readonly string[] RequiredPersonColumns = ["key", "name"];
     private static readonly string[] RequiredSourceColumns = ["key", "title", "kind"];
 
+    /// <summary>
+    /// What bytes that are not UTF-8 decode to: a noncharacter, which Unicode keeps for a program's internal use, so that
+    /// the row holding them can be refused with its line and column. (The decoder reads ahead of the parser, so an
+    /// exception from it would name the wrong row; the usual U+FFFD would let a damaged file through.)
+    /// </summary>
+    private const char NotUtf8 = '\uFDD0';
+
+    private static readonly System.Text.Encoding StrictUtf8 = System.Text.Encoding.GetEncoding(
+        System.Text.Encoding.UTF8.CodePage, System.Text.EncoderFallback.ReplacementFallback, new System.Text.DecoderReplacementFallback(NotUtf8.ToString()));
+
     internal static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false };
 
     /// <summary>
@@ -106,7 +116,7 @@ public static partial class CsvDataset
         {
             var calendar = CalendarSystem.Gregorian;
             if (row.Text("calendar") is { } c && !Kebab.TryParse(c, out calendar))
-                throw row.Error("calendar", $"'{c}' is not gregorian or julian.");
+                throw row.Error("calendar", $"{Excerpt.Quote(c)} is not gregorian or julian.");
             string? court = row.Text("court"), unnamed = row.Text("trial_unnamed_defendants"), defendantsNote = row.Text("trial_defendants_note");
             string? arrestAgency = row.Text("arrest_agency"), arrestPlace = row.Text("arrest_place"), arrestCharge = row.Text("arrest_charge");
             string? from = row.Text("expelled_from"), organisation = row.Text("expulsion_organisation"),
@@ -168,7 +178,7 @@ public static partial class CsvDataset
 
     private static int? Count(Row row, string column) => row.Text(column) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-        : throw row.Error(column, $"'{text}' is not a whole number.");
+        : throw row.Error(column, $"{Excerpt.Quote(text)} is not a whole number.");
 
     /// <summary>
     /// Parses a list cell whose items are <c>key SEP value;attr=...</c> (or, without a separator, <c>value;attr=...</c>);
@@ -184,10 +194,10 @@ public static partial class CsvDataset
             var at = $"{column} #{i + 1}";
             var (head, attributes) = CsvLists.Item(items[i]);
             var cut = separator is { } s ? head.IndexOf(s, StringComparison.Ordinal) : head.Length;
-            if (cut <= 0) throw row.Error(at, $"'{head}' is not {shape}.");
+            if (cut <= 0) throw row.Error(at, $"{Excerpt.Quote(head)} is not {shape}.");
             var attrs = new Attributes(attributes);
             var item = make(head[..cut].Trim(), separator is null ? "" : head[(cut + 1)..].Trim(), attrs, at);
-            if (attrs.Unused() is { } unknown) throw row.Error(at, $"'{unknown}' is not an attribute here.");
+            if (attrs.Unused() is { } unknown) throw row.Error(at, $"{Excerpt.Quote(unknown)} is not an attribute here.");
             list.Add(item);
         }
         return list;
@@ -218,22 +228,39 @@ public static partial class CsvDataset
     {
         public long Line => line;
 
+        // A cell the writer kept from running as a spreadsheet formula loses exactly the apostrophe it was given.
         public string? Text(string column) =>
-            columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
+            columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? CsvCells.Restore(cells[i]).Trim() : null;
+
+        /// <summary>
+        /// Refuses what a reader would otherwise pass on quietly: cells past the header (which column did the writer
+        /// mean?), a NUL character, and bytes that were not UTF-8 (decoded to <see cref="NotUtf8"/>).
+        /// </summary>
+        public void Check(int headerCells)
+        {
+            if (cells.Length > headerCells)
+                throw Error($"cell {headerCells + 1}", $"the row has {cells.Length} cells; the header names {headerCells} columns. A comma in a value needs the value in double quotes.");
+            foreach (var (name, i) in columns)
+            {
+                if (i >= cells.Length) continue;
+                if (cells[i].Contains(NotUtf8, StringComparison.Ordinal)) throw Error(name, "the text is not valid UTF-8; save the file as UTF-8.");
+                if (cells[i].Contains('\0', StringComparison.Ordinal)) throw Error(name, "the text holds a NUL character.");
+            }
+        }
 
         public DatasetException Error(string field, string problem) => new(file, Text("key"), field, problem, line);
     }
 
     private static IEnumerable<DatasetEntry> Rows(string path, string file, IReadOnlyList<string> known, string[] required, Func<Row, object> make)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         using var parser = new CsvParser(reader, Configuration);
         var header = Next(parser, file) ?? throw new DatasetException(file, null, null, "the file is empty; it needs a header row.", 1);
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i].Trim().ToLowerInvariant();
-            if (!known.Contains(name)) throw new DatasetException(file, null, header[i], $"'{header[i]}' is not a column; the columns are {string.Join(", ", known)}.", 1);
+            if (!known.Contains(name)) throw new DatasetException(file, null, header[i], $"{Excerpt.Quote(header[i])} is not a column; the columns are {string.Join(", ", known)}.", 1);
             if (!columns.TryAdd(name, i)) throw new DatasetException(file, null, name, "the column appears twice.", 1);
         }
         if (required.FirstOrDefault(r => !columns.ContainsKey(r)) is { } missing)
@@ -242,6 +269,7 @@ public static partial class CsvDataset
         while (Next(parser, file) is { } cells)
         {
             var row = new Row(file, StartLine(parser), columns, cells);
+            row.Check(header.Length);
             object record;
             try
             {

@@ -7,7 +7,7 @@ namespace Timeline.Domain.ImportExport;
 
 /// <summary>
 /// Writes dataset records in the CSV form <see cref="CsvDataset"/> reads (seed/README.md, "CSV"): one file per
-/// kind of record, a header row first, flushing as it goes.
+/// kind of record, a header row first, flushing as it goes. No cell begins as a spreadsheet formula (<see cref="CsvCells"/>).
 /// </summary>
 public sealed class CsvDatasetWriter : IAsyncDisposable
 {
@@ -64,7 +64,8 @@ public sealed class CsvDatasetWriter : IAsyncDisposable
     private async Task RowAsync(CancellationToken ct, params string?[] cells)
     {
         await _csv.NextRecordAsync();
-        foreach (var c in cells) _csv.WriteField(c);
+        // A cell a spreadsheet would run as a formula is written as text (CsvCells); the reader undoes it.
+        foreach (var c in cells) _csv.WriteField(c is null ? null : CsvCells.Neutralise(c));
         if (++_rows % FlushEvery == 0)
         {
             await _csv.FlushAsync();

@@ -7,6 +7,7 @@ using Timeline.Domain.Data;
 using Timeline.Domain.Model;
 using Timeline.Domain.Search;
 using Timeline.Domain.Seeding;
+using Timeline.Domain.Text;
 
 namespace Timeline.Domain.ImportExport;
 
@@ -229,7 +230,7 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 2067) // SQLITE_CONSTRAINT_UNIQUE
         {
             throw new DatasetException(item.File, item.Id, "id",
-                $"the database already has a {kind} with the id '{item.Id}'; an import only adds records, it never replaces one. " +
+                $"the database already has a {kind} with the id {Excerpt.Quote(item.Id)}; an import only adds records, it never replaces one. " +
                 $"Rename the record, or leave it out and refer to the existing {kind} by its id.", item.Line);
         }
     }

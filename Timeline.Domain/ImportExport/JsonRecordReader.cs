@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Timeline.Domain.Seeding;
+using Timeline.Domain.Text;
 
 namespace Timeline.Domain.ImportExport;
 
@@ -7,8 +8,14 @@ namespace Timeline.Domain.ImportExport;
 /// Reads dataset records one at a time from a JSON stream of any size: either an array of one kind of record
 /// (the folder form: sources.json, persons.json, events/*.json) or the single-file form
 /// <c>{ "sources": [...], "persons": [...], "events": [...] }</c>. Only one record is in memory at a time.
-/// Each record comes with the line it starts on; a malformed file fails with its line.
+/// Each record comes with the line it starts on; a malformed file fails with its line, and inside a record with
+/// the record's id and the field.
 /// </summary>
+/// <remarks>
+/// The reading is strict: no comments, no trailing commas, no key twice in an object, no NUL character in text,
+/// nothing that is not UTF-8. Each of those has a reading some tool takes and another does not (which of two equal
+/// keys wins?), so the file is refused rather than read one way silently.
+/// </remarks>
 internal sealed class JsonRecordReader : IDisposable
 {
     private static readonly string[] SectionNames = ["sources", "persons", "events"];
@@ -22,7 +29,9 @@ internal sealed class JsonRecordReader : IDisposable
     private bool _eof;
     private bool _started;
     private long _line = 1;
-    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+    private static readonly JsonReaderOptions Strict = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    private JsonReaderState _state = new(Strict);
     private Stage _stage = Stage.BeforeRoot;
     private int _section = -1;
 
@@ -101,9 +110,10 @@ internal sealed class JsonRecordReader : IDisposable
                     break;
                 case Stage.InObject:
                     if (reader.TokenType == JsonTokenType.EndObject) { _stage = Stage.AfterRoot; break; }
+                    if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan)) throw Problem(ref reader, null, "the text is not valid UTF-8; save the file as UTF-8.");
                     var name = reader.GetString();
                     var index = Array.IndexOf(SectionNames, name);
-                    if (index < 0) throw Problem(ref reader, name, $"'{name}' is not a section; a single-file dataset holds \"sources\", \"persons\" and \"events\".");
+                    if (index < 0) throw Problem(ref reader, name, $"{Excerpt.Quote(name)} is not a section; a single-file dataset holds \"sources\", \"persons\" and \"events\".");
                     if (index <= _section)
                         throw Problem(ref reader, name, "the sections come in the order sources, persons, events, each at most once (records refer only to records before them).");
                     _section = index;
@@ -120,28 +130,53 @@ internal sealed class JsonRecordReader : IDisposable
                         break;
                     }
                     if (reader.TokenType != JsonTokenType.StartObject) throw Problem(ref reader, null, "each record is a JSON object.");
-                    // The whole record must be in the buffer before it is deserialized.
+                    // The whole record must be in the buffer before it is deserialized. A syntax error inside it is left
+                    // for the serializer to meet, because the serializer's error names the field.
+                    var start = (int)reader.TokenStartIndex;
                     var probe = reader;
-                    if (!probe.TrySkip())
+                    int end;
+                    var complete = true;
+                    try
                     {
-                        reader = checkpoint;
-                        return Step.NeedMore;
+                        if (!probe.TrySkip())
+                        {
+                            reader = checkpoint;
+                            return Step.NeedMore;
+                        }
+                        end = (int)probe.BytesConsumed;
                     }
-                    line = LineAt((int)reader.TokenStartIndex);
+                    catch (JsonException)
+                    {
+                        (end, complete) = (_length - _offset, false);
+                    }
+                    line = LineAt(start);
+                    var bytes = _buffer.AsSpan(_offset + start, end - start);
+                    if (complete && !System.Text.Unicode.Utf8.IsValid(bytes))
+                    {
+                        var bad = FirstInvalidUtf8(bytes);
+                        var (id, field) = JsonProblems.Scan(bytes, bad);
+                        throw new DatasetException(_file, id, field, "the text is not valid UTF-8; save the file as UTF-8.", LineAt(start + bad));
+                    }
+                    // A reader of the record alone counts lines from the record's first, for the serializer's errors and the
+                    // syntax errors it meets alike.
+                    var own = new Utf8JsonReader(bytes, complete || _eof, new JsonReaderState(Strict));
                     try
                     {
                         record = _section switch
                         {
-                            0 => JsonSerializer.Deserialize<SourceRecord>(ref reader, DatasetJson.Options),
-                            1 => JsonSerializer.Deserialize<PersonRecord>(ref reader, DatasetJson.Options),
-                            _ => JsonSerializer.Deserialize<EventRecord>(ref reader, DatasetJson.Options),
+                            0 => JsonSerializer.Deserialize<SourceRecord>(ref own, DatasetJson.Options),
+                            1 => JsonSerializer.Deserialize<PersonRecord>(ref own, DatasetJson.Options),
+                            _ => JsonSerializer.Deserialize<EventRecord>(ref own, DatasetJson.Options),
                         };
                     }
                     catch (JsonException ex)
                     {
-                        // The serializer counts lines from the start of the record.
-                        throw Malformed(ex, line + (ex.LineNumber ?? 0));
+                        // A syntax error has no path; the field is then the one the error's position falls in.
+                        var (id, field) = JsonProblems.Scan(bytes, JsonProblems.Offset(bytes, ex));
+                        throw Malformed(ex, line + (ex.LineNumber ?? 0), id, field);
                     }
+                    if (!complete) throw new DatasetException(_file, null, null, "the record is malformed.", line);
+                    reader = probe;
                     return Step.Record;
                 default:
                     throw Problem(ref reader, null, "unexpected content after the end of the dataset.");
@@ -154,12 +189,16 @@ internal sealed class JsonRecordReader : IDisposable
     private DatasetException Problem(ref Utf8JsonReader reader, string? field, string problem) =>
         new(_file, null, field, problem, LineAt((int)reader.TokenStartIndex));
 
-    private DatasetException Malformed(JsonException ex, long line)
+    private DatasetException Malformed(JsonException ex, long line, string? record = null, string? fallbackField = null)
     {
-        // "... Path: $.participants[0].role | LineNumber: 3 | BytePositionInLine: 5." -> field and line apart.
-        var message = ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd();
-        var field = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
-        return new DatasetException(_file, null, field, message, line);
+        var field = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : fallbackField;
+        return new DatasetException(_file, record, field, JsonProblems.Describe(ex), line);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     private void Consume(int bytes)

@@ -76,7 +76,8 @@ public static partial class TextSearch
             }
             else sb.Append(c);
         }
-        if (sb.Length > 0) yield return (sb.ToString(), inQuote);
+        // A quote never closed makes no phrase: what follows it is read as plain words, as if it were not there.
+        if (sb.Length > 0) yield return (sb.ToString(), false);
     }
 
     private static List<string> Words(string text) => Word().Matches(text).Select(m => m.Value).ToList();

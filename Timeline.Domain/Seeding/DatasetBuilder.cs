@@ -20,8 +20,8 @@ public sealed class DatasetException(string file, string? record, string? field,
 
     private static string Format(string file, string? record, string? field, string problem, long? line) =>
         file + (line is { } l ? $" line {l}" : "")
-        + (record is null ? "" : $", record '{record}'")
-        + (field is null ? "" : $", field '{field}'")
+        + (record is null ? "" : $", record {Excerpt.Quote(record)}")
+        + (field is null ? "" : $", field {Excerpt.Quote(field)}")
         + ": " + problem;
 }
 
@@ -136,7 +136,7 @@ public sealed class DatasetBuilder
             var at = $"participants[{i}]";
             e.Participants.Add(new Participation
             {
-                Person = FindPerson(p.Person) ?? throw f.Error($"{at}.person", $"no person has the id '{p.Person}'."),
+                Person = FindPerson(p.Person) ?? throw f.Error($"{at}.person", $"no person has the id {Excerpt.Quote(p.Person)}."),
                 Role = f.Enum<ParticipantRole>($"{at}.role", p.Role),
                 Outcome = Clean(p.Outcome),
                 Charge = Clean(p.Charge),
@@ -150,7 +150,7 @@ public sealed class DatasetBuilder
             var at = $"evidence[{i}]";
             e.Evidence.Add(new EvidenceLink
             {
-                Source = FindSource(x.Source) ?? throw f.Error($"{at}.source", $"no source has the id '{x.Source}'."),
+                Source = FindSource(x.Source) ?? throw f.Error($"{at}.source", $"no source has the id {Excerpt.Quote(x.Source)}."),
                 Locator = x.Locator.Trim(),
                 Stance = f.Enum<Stance>($"{at}.stance", x.Stance),
                 Note = Clean(x.Note),
@@ -160,7 +160,7 @@ public sealed class DatasetBuilder
         foreach (var (c, i) in (r.DateClaims ?? []).Select((c, i) => (c, i)))
         {
             var at = $"dateClaims[{i}]";
-            var source = FindSource(c.Source) ?? throw f.Error($"{at}.source", $"no source has the id '{c.Source}'.");
+            var source = FindSource(c.Source) ?? throw f.Error($"{at}.source", $"no source has the id {Excerpt.Quote(c.Source)}.");
             var locator = c.Locator.Trim();
             if (locator.Length == 0) throw f.Error($"{at}.locator", "each date claim needs the locator of its evidence.");
             // A claim rests on the event's evidence from that place in that source; add it if the event lacks it.
@@ -224,7 +224,7 @@ public sealed class DatasetBuilder
         }
 
         public T Enum<T>(string field, string? text) where T : struct, Enum =>
-            Kebab.TryParse<T>(text, out var v) ? v : throw Error(field, $"'{text}' is not one of: {Kebab.Names<T>()}.");
+            Kebab.TryParse<T>(text, out var v) ? v : throw Error(field, $"{Excerpt.Quote(text)} is not one of: {Kebab.Names<T>()}.");
 
         public HistoricalDate Date(string field, JsonElement value) =>
             OptionalDate(field, value) ?? throw Error(field, "a date is required.");
@@ -239,7 +239,7 @@ public sealed class DatasetBuilder
             {
                 edtf = v.TryGetProperty("edtf", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                 if (v.TryGetProperty("calendar", out var c) && !Kebab.TryParse(c.GetString(), out calendar))
-                    throw Error(field, $"calendar '{c}' is not gregorian or julian.");
+                    throw Error(field, $"calendar {Excerpt.Quote(c.ToString())} is not gregorian or julian.");
             }
             else throw Error(field, "a date is an EDTF string or { \"edtf\", \"calendar\" }.");
             return HistoricalDate.TryParseEdtf(edtf, calendar, out var date, out var problem) ? date : throw Error(field, problem!);

@@ -162,16 +162,34 @@ public sealed record ExpulsionRecord
 
 public static class DatasetJson
 {
-    /// <summary>Strict reading: unknown fields are errors, so a typo in a file is caught, not ignored.</summary>
+    /// <summary>
+    /// Strict reading: unknown fields are errors, so a typo in a file is caught, not ignored; so are comments, trailing
+    /// commas, a field given twice (which one would count?) and a NUL character in text.
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         // "title": null is an error with its path, not a crash further on.
         RespectNullableAnnotations = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        AllowDuplicateProperties = false,
+        Converters = { new NoNulText() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+}
+
+/// <summary>Text as the dataset takes it: a NUL character (<c>\u0000</c>) is refused, with the field's path.</summary>
+internal sealed class NoNulText : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException("The JSON value could not be converted to System.String.");
+        var text = reader.GetString()!;
+        return text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException("the text holds a NUL character (\\u0000).") : text;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

@@ -31,13 +31,16 @@ public sealed partial class AppServer : IAsyncDisposable
     /// A server on its own copy of the seeded database, with the test accounts (<see cref="TestAccounts"/>), for tests
     /// that change so much that others sharing the database would notice. Disposing it deletes the database.
     /// </summary>
-    public static async Task<AppServer> StartWithAccountsAsync()
+    /// <param name="settings">Configuration beside the administrator's, such as a test hook.</param>
+    public static async Task<AppServer> StartWithAccountsAsync(IDictionary<string, string>? settings = null)
     {
         var database = new TestDatabase(seeded: true);
         try
         {
             await TestAccounts.CreateAsync(database);
-            var server = await StartAsync(database, TestAccounts.AdminSettings);
+            var all = TestAccounts.AdminSettings;
+            foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
+            var server = await StartAsync(database, all);
             server._ownsDatabase = true;
             return server;
         }
@@ -69,6 +72,8 @@ public sealed partial class AppServer : IAsyncDisposable
         psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // Every test signs in from 127.0.0.1; the sign-in rate limit's own test sets a low one.
+        psi.Environment["Timeline__SignIn__AttemptsPerMinute"] = "1000";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
@@ -102,7 +107,8 @@ public sealed partial class AppServer : IAsyncDisposable
         return await http.GetFromJsonAsync<JsonElement>(pathAndQuery);
     }
 
-    private static string AppExecutable()
+    /// <summary>The built app, which the tests also run as a command-line tool.</summary>
+    internal static string AppExecutable()
     {
         // The test project references Timeline.Web, so it is built in the same configuration.
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";

@@ -81,7 +81,7 @@ public class CurationTests(BrowserFixture browser)
         var id = await CreateArrestAsync(page, "NKVD arrests Pavel Testovsky", "Pavel Testovsky");
 
         await w.GotoAsync("/table?q=Testovsky");
-        var row = page.Locator(".rz-data-row").Filter(new() { HasText = "NKVD arrests Pavel Testovsky" });
+        var row = BrowseTests.EventRows(page).Filter(new() { HasText = "NKVD arrests Pavel Testovsky" });
         await Expect(row).ToContainTextAsync("c. Mar 1937");
         await w.GotoAsync("/timeline?q=Testovsky");
         await Expect(page.Locator(".vis-item").Filter(new() { HasText = "NKVD arrests Pavel Testovsky" })).ToBeVisibleAsync();

@@ -19,7 +19,6 @@ public class HomePageTests(BrowserFixture browser)
         await Expect(stats).ToContainTextAsync(new Regex(@"\d{3,} events"));
         await Expect(stats).ToContainTextAsync("persons");
         var events = page.GetByRole(AriaRole.Article);
-        Assert.True(await events.CountAsync() > 0);
         await Expect(events.First.GetByRole(AriaRole.Region, new() { Name = "Evidence" })).ToBeVisibleAsync();
 
         // Choosing another year re-renders the list through the live circuit.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.Model;
 using Timeline.Domain.Seeding;
@@ -52,17 +53,26 @@ public class SeedTests : IClassFixture<SeededDatabase>
         Assert.All(perDocument, d => Assert.True(d.Value >= 40, $"{d.Key}: {d.Value} events"));
     }
 
+    // An event whose title presents it as someone's allegation ("Alleged ...", "Claim that ...", "... said to have ...",
+    // "..., by Tokaev's account", "..., says the essay") asserts only that the allegation was made: it is attributed or
+    // disputed, never stated. This replaces a floor of 35% attributed or disputed events per partisan document, which
+    // issue 11 rightly broke by moving the documents' plain facts (a trial was held, a post was held) to stated; a share
+    // cannot say which event carries the wrong status, this rule names it.
+    private const string AllegationTitle =
+        @"^(alleged|claims?\s+(that|of|by))\b|\ballegedly\b|\bsaid to (have|be \w+ing)\b"
+        + @"|\b(by|in) [\w.'’ -]+'s? (account|version|testimony|confession)s?$|\baccording to [\w.'’ -]+$|,\s*(says|claims|writes) [\w.'’ -]+$";
+
     [Fact]
-    public void The_apologetic_documents_claims_are_largely_attributed_rather_than_stated()
+    public void An_event_presented_as_someones_allegation_is_attributed_or_disputed()
     {
-        // Their events include plain facts (a trial was held), but a large share rests on their allegations.
         using var ctx = _db.Database.NewContext();
+        var allegations = ctx.Events.Select(e => new { e.Key, e.Title, e.ClaimStatus, Sources = e.Evidence.Select(x => x.Source!.Key).ToList() })
+            .AsEnumerable().Where(e => Regex.IsMatch(e.Title, AllegationTitle, RegexOptions.IgnoreCase)).ToList();
+
+        Assert.Empty(allegations.Where(e => e.ClaimStatus == ClaimStatus.Stated).Select(e => $"{e.Key}: {e.Title}"));
+        // The rule has something to bite on in both partisan documents (measured: 32 such events cite the compilation, 6 the essay).
         foreach (var doc in new[] { "doc-purges-compilation", "doc-moscow-trials-essay" })
-        {
-            var statuses = ctx.Events.Where(e => e.Evidence.Any(x => x.Source!.Key == doc)).Select(e => e.ClaimStatus).ToList();
-            var notStated = statuses.Count(s => s != ClaimStatus.Stated);
-            Assert.True(notStated * 100 >= statuses.Count * 35, $"{doc}: only {notStated} of {statuses.Count} events attributed or disputed");
-        }
+            Assert.True(allegations.Count(e => e.Sources.Contains(doc)) >= 5, $"{doc}: {allegations.Count(e => e.Sources.Contains(doc))} allegation events");
     }
 
     [Fact]

@@ -88,6 +88,20 @@ public class ApiTests : IClassFixture<TimelineAppFactory>
         Assert.NotEmpty(Items(text));
     }
 
+    [Theory]
+    [InlineData("\"Blumkin arr", "Blumkin arr")]
+    [InlineData("Blumk* -arrest", "Blumk arrest")]
+    [InlineData("Blumkin:OGPU ^ (arrest)", "Blumkin OGPU arrest")]
+    public async Task Search_syntax_in_the_text_filter_finds_what_its_plain_words_find(string typed, string words)
+    {
+        var plain = await Get($"/api/events?q={Uri.EscapeDataString(words)}&pageSize=500");
+        Assert.NotEmpty(Items(plain));
+
+        var page = await Get($"/api/events?q={Uri.EscapeDataString(typed)}&pageSize=500");
+
+        Assert.Equal(Items(plain).Select(e => e.GetProperty("id").GetInt32()), Items(page).Select(e => e.GetProperty("id").GetInt32()));
+    }
+
     [Fact]
     public async Task Date_claims_carry_their_sources()
     {

@@ -1,4 +1,4 @@
-using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.ImportExport;
 using Timeline.Tests.Support;
@@ -11,6 +11,9 @@ namespace Timeline.Tests.Web;
 public sealed class DataFidelityPageTests : IAsyncLifetime, IDisposable
 {
     private readonly TestDatabase _db = new();
+    private readonly ComponentContext _ctx;
+
+    public DataFidelityPageTests() => _ctx = new ComponentContext(_db);
 
     private const string Dataset = """
         {
@@ -42,19 +45,30 @@ public sealed class DataFidelityPageTests : IAsyncLifetime, IDisposable
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _ctx.Dispose();
+        _db.Dispose();
+    }
 
-    private async Task<IHtmlDocument> Page<T>(string area, string table, string key) where T : Microsoft.AspNetCore.Components.IComponent
+    private async Task<INodeList> EventPage(string key)
     {
         await using var ctx = _db.NewContext();
-        var id = table == "events" ? (await ctx.Events.SingleAsync(e => e.Key == key)).Id : (await ctx.Persons.SingleAsync(p => p.Key == key)).Id;
-        return await PageRenderer.RenderAsync<T>(_db, $"/{area}/{id}", new Dictionary<string, object?> { ["Id"] = id });
+        var id = (await ctx.Events.SingleAsync(e => e.Key == key)).Id;
+        return _ctx.RenderLoaded<EventPage>(p => p.Add(x => x.Id, id)).Nodes;
+    }
+
+    private async Task<INodeList> PersonPage(string key)
+    {
+        await using var ctx = _db.NewContext();
+        var id = (await ctx.Persons.SingleAsync(p => p.Key == key)).Id;
+        return _ctx.RenderLoaded<PersonPage>(p => p.Add(x => x.Id, id)).Nodes;
     }
 
     [Fact]
     public async Task A_trial_without_named_defendants_says_how_many_and_who_they_were()
     {
-        var doc = await Page<EventPage>("events", "events", "shakhty");
+        var doc = await EventPage("shakhty");
 
         Assert.Equal("53 unnamed defendants: The source names none of the engineers tried.", doc.QuerySelector(".tl-unnamed-defendants")!.TextContent.Trim());
         Assert.Null(doc.QuerySelector(".tl-defendants"));
@@ -63,7 +77,7 @@ public sealed class DataFidelityPageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unnamed_defendants_follow_the_named_ones_and_the_date_says_what_it_rests_on()
     {
-        var doc = await Page<EventPage>("events", "events", "industrial-party");
+        var doc = await EventPage("industrial-party");
 
         Assert.NotNull(doc.QuerySelector(".tl-defendants"));
         Assert.Equal("And unnamed defendants: Seven engineers in all; the source names only Ramzin.", doc.QuerySelector(".tl-unnamed-defendants")!.TextContent.Trim());
@@ -73,10 +87,10 @@ public sealed class DataFidelityPageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_variant_shows_its_note_beside_it_and_loose_life_dates_their_uncertainty_and_note()
     {
-        var pritt = await Page<PersonPage>("persons", "persons", "pritt");
+        var pritt = await PersonPage("pritt");
         Assert.Contains(pritt.QuerySelectorAll(".tl-variants li"), li => li.TextContent.Trim() == "Pratt — misprint in Davies");
 
-        var tiunov = await Page<PersonPage>("persons", "persons", "tiunov");
+        var tiunov = await PersonPage("tiunov");
         var life = tiunov.QuerySelector(".tl-life")!.TextContent;
         Assert.Contains("c. 1895 – ?", life, StringComparison.Ordinal);
         Assert.Contains("(The notes give 1894 and 1896.)", life, StringComparison.Ordinal);

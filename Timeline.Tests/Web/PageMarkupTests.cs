@@ -1,4 +1,5 @@
-using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
+using Bunit;
 using Timeline.Domain.Dates;
 using Timeline.Domain.Model;
 using Timeline.Tests.Support;
@@ -41,64 +42,64 @@ public sealed class PageMarkupData : IAsyncLifetime, IDisposable
     public void Dispose() => Db.Dispose();
 }
 
-public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMarkupData>
+public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMarkupData>, IDisposable
 {
-    private Task<IHtmlDocument> EventPage(string key) => EventPage(data.Events[key]);
+    private readonly ComponentContext _ctx = new(data.Db);
 
-    private Task<IHtmlDocument> EventPage(int id) =>
-        PageRenderer.RenderAsync<EventPage>(data.Db, $"/events/{id}", new Dictionary<string, object?> { ["Id"] = id });
+    public void Dispose() => _ctx.Dispose();
+
+    private INodeList EventPage(string key) => EventPage(data.Events[key]);
+
+    private INodeList EventPage(int id, ComponentContext? ctx = null) =>
+        (ctx ?? _ctx).RenderLoaded<EventPage>(p => p.Add(x => x.Id, id)).Nodes;
 
     [Fact]
-    public async Task Editors_see_edit_and_history_links_on_an_event_page_and_readers_do_not()
+    public void Editors_see_edit_and_history_links_on_an_event_page_and_readers_do_not()
     {
         var id = data.Events.Values.First();
-        var editor = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.Name, "editor@example.org"), new(System.Security.Claims.ClaimTypes.Role, Timeline.Domain.Curation.Roles.Editor)],
-            "test"));
-        var asEditor = await PageRenderer.RenderAsync<EventPage>(data.Db, $"/events/{id}", new Dictionary<string, object?> { ["Id"] = id }, editor);
-        var asReader = await EventPage(id);
+        using var editor = new ComponentContext(data.Db).SignIn("editor@example.org", Timeline.Domain.Curation.Roles.Editor);
+        var asEditor = EventPage(id, editor);
+        var asReader = EventPage(id);
 
-        Assert.NotNull(asEditor.QuerySelector($"a[href='/events/{id}/edit']"));
-        Assert.NotNull(asEditor.QuerySelector($"a[href='/events/{id}/history']"));
-        Assert.Null(asReader.QuerySelector($"a[href='/events/{id}/edit']"));
-        Assert.Null(asReader.QuerySelector($"a[href='/events/{id}/history']"));
+        Assert.Single(asEditor.QuerySelectorAll($"a[href='/events/{id}/edit']"));
+        Assert.Single(asEditor.QuerySelectorAll($"a[href='/events/{id}/history']"));
+        Assert.Empty(asReader.QuerySelectorAll($"a[href='/events/{id}/edit']"));
+        Assert.Empty(asReader.QuerySelectorAll($"a[href='/events/{id}/history']"));
     }
 
-    private Task<IHtmlDocument> PersonPage(int id) =>
-        PageRenderer.RenderAsync<PersonPage>(data.Db, $"/persons/{id}", new Dictionary<string, object?> { ["Id"] = id });
+    private INodeList PersonPage(int id) => _ctx.RenderLoaded<PersonPage>(p => p.Add(x => x.Id, id)).Nodes;
 
-    private Task<IHtmlDocument> SourcePage(int id) =>
-        PageRenderer.RenderAsync<SourcePage>(data.Db, $"/sources/{id}", new Dictionary<string, object?> { ["Id"] = id });
+    private INodeList SourcePage(int id) => _ctx.RenderLoaded<SourcePage>(p => p.Add(x => x.Id, id)).Nodes;
 
     private int Person(string key) => SmallDataset.PersonId(data.Db, key);
     private int Source(string key) => SmallDataset.SourceId(data.Db, key);
 
     [Fact]
-    public async Task An_event_page_spells_out_an_old_style_date_with_its_precision_qualifier_and_gregorian_equivalent()
+    public void An_event_page_spells_out_an_old_style_date_with_its_precision_qualifier_and_gregorian_equivalent()
     {
-        var doc = await EventPage("mias-soviet-1917");
-        Assert.Equal("Motovilikha soviet backs the rising", doc.QuerySelector("h1")!.Text());
-        Assert.Equal("c. 25 Oct (7 Nov) 1917", doc.QuerySelector(".tl-detail-date")!.Text());
-        var date = doc.Region("Date").Text();
+        var doc = EventPage("mias-soviet-1917");
+        Assert.Equal("Motovilikha soviet backs the rising", doc.QuerySelector("h1")!.Read());
+        Assert.Equal("c. 25 Oct (7 Nov) 1917", doc.QuerySelector(".tl-detail-date")!.Read());
+        var date = doc.Region("Date").Read();
         Assert.Contains("Day precision · circa · Julian (Old Style); Gregorian 7 Nov 1917", date);
         Assert.Contains("31 Oct 1917 – 14 Nov 1917", date);
         Assert.Contains("No source gives another date for this event.", date);
-        Assert.Contains("Place: Motovilikha", doc.QuerySelector("header")!.Text());
-        Assert.Equal("Summary of Motovilikha soviet backs the rising.", doc.QuerySelector(".tl-summary")!.Text());
+        Assert.Contains("Place: Motovilikha", doc.QuerySelector("header")!.Read());
+        Assert.Equal("Summary of Motovilikha soviet backs the rising.", doc.QuerySelector(".tl-summary")!.Read());
     }
 
     [Fact]
-    public async Task An_event_page_shows_its_claim_status_with_what_it_means()
+    public void An_event_page_shows_its_claim_status_with_what_it_means()
     {
-        var doc = await EventPage("mias-trial-1945");
-        var line = doc.QuerySelector(".tl-claim-line")!.Text();
+        var doc = EventPage("mias-trial-1945");
+        var line = doc.QuerySelector(".tl-claim-line")!.Read();
         Assert.Equal("Disputed The sources disagree.", line);
     }
 
     [Fact]
-    public async Task An_event_page_lists_its_evidence_with_source_locator_stance_note_and_archival_reference()
+    public void An_event_page_lists_its_evidence_with_source_locator_stance_note_and_archival_reference()
     {
-        var doc = await EventPage("mias-trial-1945");
+        var doc = EventPage("mias-trial-1945");
         var table = doc.Region("Evidence").Table("Where each source attests this event");
         Assert.Equal(["Source", "Locator", "Stance", "Note", "Evidence date", "Archival reference"], table.ColumnHeaders());
         Assert.Equal(
@@ -111,11 +112,11 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
-    public async Task A_trial_shows_its_court_bench_and_defendants_with_charge_verdict_and_sentence_in_a_table()
+    public void A_trial_shows_its_court_bench_and_defendants_with_charge_verdict_and_sentence_in_a_table()
     {
-        var doc = await EventPage("mias-trial-1945");
+        var doc = EventPage("mias-trial-1945");
         var trial = doc.Region("Trial");
-        var facts = trial.QuerySelectorAll("dt").Select(dt => (dt.Text(), dt.NextElementSibling!.Text())).ToList();
+        var facts = trial.QuerySelectorAll("dt").Select(dt => (dt.Read(), dt.NextElementSibling!.Read())).ToList();
         Assert.Equal(
             [
                 ("Court", "Military Collegium of the Supreme Court of the USSR"),
@@ -132,9 +133,9 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
-    public async Task Rival_dates_show_each_date_with_its_source_and_locator_and_mark_the_preferred_one()
+    public void Rival_dates_show_each_date_with_its_source_and_locator_and_mark_the_preferred_one()
     {
-        var doc = await EventPage("mias-trial-1945");
+        var doc = EventPage("mias-trial-1945");
         var claims = doc.Region("Date").Table("Dates the sources give");
         Assert.Equal(
             [
@@ -147,21 +148,21 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
-    public async Task Participants_are_listed_with_roles_and_outcomes_and_link_to_their_person_pages()
+    public void Participants_are_listed_with_roles_and_outcomes_and_link_to_their_person_pages()
     {
-        var doc = await EventPage("mias-trial-1945");
+        var doc = EventPage("mias-trial-1945");
         var people = doc.Region("People");
         Assert.Equal(
             ["Gavriil Miasnikov defendant — Shot on 16 Nov 1945", "Vasily Ulrikh presiding judge", "I. O. Matulevich judge"],
-            people.QuerySelectorAll("li").Select(li => li.Text()));
+            people.QuerySelectorAll("li").Select(li => li.Read()));
         Assert.Equal($"/persons/{Person("miasnikov")}", people.Link("Gavriil Miasnikov").Href());
         Assert.Equal($"/persons/{Person("matulevich")}", people.Link("I. O. Matulevich").Href());
     }
 
     [Fact]
-    public async Task Related_events_link_to_their_pages_and_name_the_shared_people()
+    public void Related_events_link_to_their_pages_and_name_the_shared_people()
     {
-        var doc = await EventPage("mias-trial-1945");
+        var doc = EventPage("mias-trial-1945");
         var related = doc.Region("Related events");
         Assert.Equal(
             [
@@ -169,59 +170,59 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
                 "16 Nov 1945 Miasnikov shot Execution with Gavriil Miasnikov, Vasily Ulrikh",
                 "before 1945 Miasnikov returns to Moscow Other with Gavriil Miasnikov",
             ],
-            related.QuerySelectorAll("li").Select(li => li.Text()));
+            related.QuerySelectorAll("li").Select(li => li.Read()));
         Assert.Equal($"/events/{data.Events["mias-shot-1945"]}", related.Link("Miasnikov shot").Href());
 
-        var lonely = await EventPage("mias-expelled");
-        Assert.Contains("No other event with these people falls within a year of this one.", lonely.Region("Related events").Text());
+        var lonely = EventPage("mias-expelled");
+        Assert.Contains("No other event with these people falls within a year of this one.", lonely.Region("Related events").Read());
     }
 
     [Fact]
-    public async Task An_arrest_shows_who_was_arrested_by_whom_where_and_on_what_charge()
+    public void An_arrest_shows_who_was_arrested_by_whom_where_and_on_what_charge()
     {
-        var arrest = (await EventPage("mias-arrest-1945")).Region("Arrest");
+        var arrest = (EventPage("mias-arrest-1945")).Region("Arrest");
         Assert.Equal(
             [("Arrested", "Gavriil Miasnikov"), ("By", "NKGB"), ("Where", "Moscow"), ("Charge", "Treason")],
-            arrest.QuerySelectorAll("dt").Select(dt => (dt.Text(), dt.NextElementSibling!.Text())));
+            arrest.QuerySelectorAll("dt").Select(dt => (dt.Read(), dt.NextElementSibling!.Read())));
         Assert.Equal($"/persons/{Person("miasnikov")}", arrest.Link("Gavriil Miasnikov").Href());
     }
 
     [Fact]
-    public async Task An_expulsion_shows_who_from_what_by_which_body_and_why()
+    public void An_expulsion_shows_who_from_what_by_which_body_and_why()
     {
-        var expulsion = (await EventPage("trotsky-expelled")).Region("Expulsion");
+        var expulsion = (EventPage("trotsky-expelled")).Region("Expulsion");
         Assert.Equal(
             [
                 ("Expelled", "Leon Trotsky"), ("From", "the party"), ("Organisation", "VKP(b)"),
                 ("Expelled by", "Central Committee and Central Control Commission"), ("Reason given", "Factional activity"),
             ],
-            expulsion.QuerySelectorAll("dt").Select(dt => (dt.Text(), dt.NextElementSibling!.Text())));
+            expulsion.QuerySelectorAll("dt").Select(dt => (dt.Read(), dt.NextElementSibling!.Read())));
     }
 
     [Fact]
-    public async Task A_missing_event_person_or_source_shows_the_not_found_message_with_a_way_back()
+    public void A_missing_event_person_or_source_shows_the_not_found_message_with_a_way_back()
     {
-        var eventDoc = await EventPage(99_999);
-        Assert.Equal("No such event", eventDoc.QuerySelector("h1")!.Text());
-        Assert.Contains("There is no event number 99999", eventDoc.QuerySelector("[role=status]")!.Text());
+        var eventDoc = EventPage(99_999);
+        Assert.Equal("No such event", eventDoc.QuerySelector("h1")!.Read());
+        Assert.Contains("There is no event number 99999", eventDoc.QuerySelector("[role=status]")!.Read());
         Assert.Equal("/", eventDoc.Link("Back to the start page").Href());
 
-        var personDoc = await PersonPage(99_999);
-        Assert.Equal("No such person", personDoc.QuerySelector("h1")!.Text());
+        var personDoc = PersonPage(99_999);
+        Assert.Equal("No such person", personDoc.QuerySelector("h1")!.Read());
         Assert.Equal("/persons", personDoc.Link("Back to all persons").Href());
 
-        var sourceDoc = await SourcePage(99_999);
-        Assert.Equal("No such source", sourceDoc.QuerySelector("h1")!.Text());
+        var sourceDoc = SourcePage(99_999);
+        Assert.Equal("No such source", sourceDoc.QuerySelector("h1")!.Read());
         Assert.Equal("/sources", sourceDoc.Link("Back to all sources").Href());
     }
 
     [Fact]
-    public async Task A_person_page_lists_name_variants_events_in_date_order_and_the_people_they_appear_with()
+    public void A_person_page_lists_name_variants_events_in_date_order_and_the_people_they_appear_with()
     {
-        var doc = await PersonPage(Person("miasnikov"));
-        Assert.Equal("Gavriil Miasnikov", doc.QuerySelector("h1")!.Text());
+        var doc = PersonPage(Person("miasnikov"));
+        Assert.Equal("Gavriil Miasnikov", doc.QuerySelector("h1")!.Read());
         var names = doc.Region("Names").QuerySelectorAll("li");
-        Assert.Equal(["Myasnikov", "Гавриил Мясников"], names.Select(li => li.Text()));
+        Assert.Equal(["Myasnikov", "Гавриил Мясников"], names.Select(li => li.Read()));
         Assert.Equal("ru", names[1].GetAttribute("lang"));
 
         var events = doc.Region("Events").QuerySelector("ol")!;
@@ -235,45 +236,45 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
                 "16 Nov 1945 Miasnikov shot Execution executed",
                 "before 1945 Miasnikov returns to Moscow Other subject",
             ],
-            events.QuerySelectorAll("li").Select(li => li.Text()));
+            events.QuerySelectorAll("li").Select(li => li.Read()));
         Assert.Equal($"/events/{data.Events["mias-trial-1945"]}", events.Link("Military Collegium tries Miasnikov").Href());
 
         var companions = doc.Region("Appears most often with");
-        Assert.Equal(["Vasily Ulrikh 2 shared events", "I. O. Matulevich 1 shared event"], companions.QuerySelectorAll("li").Select(li => li.Text()));
+        Assert.Equal(["Vasily Ulrikh 2 shared events", "I. O. Matulevich 1 shared event"], companions.QuerySelectorAll("li").Select(li => li.Read()));
         Assert.Equal($"/persons/{Person("ulrikh")}", companions.Link("Vasily Ulrikh").Href());
         Assert.Equal($"/timeline?personId={Person("miasnikov")}", doc.Link("See Gavriil Miasnikov on the timeline").Href());
     }
 
     [Fact]
-    public async Task A_person_page_draws_a_mini_timeline_with_one_linked_titled_mark_per_event()
+    public void A_person_page_draws_a_mini_timeline_with_one_linked_titled_mark_per_event()
     {
-        var doc = await PersonPage(Person("miasnikov"));
+        var doc = PersonPage(Person("miasnikov"));
         var svg = doc.Region("Events").QuerySelector("svg")!;
         Assert.Equal("Gavriil Miasnikov's events, 1917–1945", svg.GetAttribute("aria-label"));
         var marks = svg.QuerySelectorAll("a");
         Assert.Equal(7, marks.Length);
-        Assert.Equal($"/events/{data.Events["mias-shot-1945"]}", marks.Single(m => m.QuerySelector("title")!.Text() == "16 Nov 1945 — Miasnikov shot").Href());
-        Assert.Equal(["1920", "1925", "1930", "1935", "1940", "1945"], svg.QuerySelectorAll("text").Select(t => t.Text()));
+        Assert.Equal($"/events/{data.Events["mias-shot-1945"]}", marks.Single(m => m.QuerySelector("title")!.Read() == "16 Nov 1945 — Miasnikov shot").Href());
+        Assert.Equal(["1920", "1925", "1930", "1935", "1940", "1945"], svg.QuerySelectorAll("text").Select(t => t.Read()));
     }
 
     [Fact]
-    public async Task Empty_person_lists_say_so_in_words()
+    public void Empty_person_lists_say_so_in_words()
     {
-        var doc = await PersonPage(Person("loner"));
-        Assert.Equal("Life dates unknown", doc.QuerySelector(".tl-life")!.Text());
-        Assert.Contains("No other spellings are recorded.", doc.Region("Names").Text());
-        Assert.Contains("No events are recorded for this person.", doc.Region("Events").Text());
+        var doc = PersonPage(Person("loner"));
+        Assert.Equal("Life dates unknown", doc.QuerySelector(".tl-life")!.Read());
+        Assert.Contains("No other spellings are recorded.", doc.Region("Names").Read());
+        Assert.Contains("No events are recorded for this person.", doc.Region("Events").Read());
         Assert.Null(doc.QuerySelector("svg"));
-        Assert.Contains("Nobody else appears in this person's events.", doc.Region("Appears most often with").Text());
+        Assert.Contains("Nobody else appears in this person's events.", doc.Region("Appears most often with").Read());
     }
 
     [Fact]
-    public async Task A_source_page_shows_its_metadata_formatted_archival_reference_and_the_events_it_evidences()
+    public void A_source_page_shows_its_metadata_formatted_archival_reference_and_the_events_it_evidences()
     {
-        var doc = await SourcePage(Source("case-file"));
-        Assert.Equal("NKGB case file of G. I. Miasnikov", doc.QuerySelector("h1")!.Text());
+        var doc = SourcePage(Source("case-file"));
+        Assert.Equal("NKGB case file of G. I. Miasnikov", doc.QuerySelector("h1")!.Read());
         var about = doc.Region("About this source");
-        var facts = about.QuerySelectorAll("dt").ToDictionary(dt => dt.Text(), dt => dt.NextElementSibling!.Text());
+        var facts = about.QuerySelectorAll("dt").ToDictionary(dt => dt.Read(), dt => dt.NextElementSibling!.Read());
         Assert.Equal("Archival document", facts["Kind"]);
         Assert.Equal("NKGB", facts["Author"]);
         Assert.Equal("1945", facts["Date"]);
@@ -297,76 +298,70 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
-    public async Task A_source_url_that_is_not_a_web_address_is_shown_but_never_linked()
+    public void A_source_url_that_is_not_a_web_address_is_shown_but_never_linked()
     {
-        var doc = await SourcePage(Source("unsafe"));
-        Assert.Contains("javascript:alert(1)", doc.Region("About this source").Text());
+        var doc = SourcePage(Source("unsafe"));
+        Assert.Contains("javascript:alert(1)", doc.Region("About this source").Read());
         Assert.DoesNotContain(doc.QuerySelectorAll("a[href]"), a => a.Href().StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("No event cites this source yet.", doc.Region("Events it evidences").Text());
+        Assert.Contains("No event cites this source yet.", doc.Region("Events it evidences").Read());
     }
 
     [Fact]
-    public async Task The_person_index_searches_every_spelling_and_links_each_person_with_life_dates_and_event_count()
+    public void The_person_index_searches_every_spelling_and_links_each_person_with_life_dates_and_event_count()
     {
-        var doc = await PageRenderer.RenderAsync<PersonIndex>(data.Db, "/persons?q=" + Uri.EscapeDataString("Мясников"));
-        Assert.Equal("1 person with a name or spelling containing “Мясников”.", doc.QuerySelector("[role=status]")!.Text());
+        var doc = _ctx.At("/persons?q=" + Uri.EscapeDataString("Мясников")).RenderLoaded<PersonIndex>().Nodes;
+        Assert.Equal("1 person with a name or spelling containing “Мясников”.", doc.QuerySelector("[role=status]")!.Read());
         var item = Assert.Single(doc.QuerySelectorAll(".tl-index li"));
-        Assert.Equal("Gavriil Miasnikov 7 events also Myasnikov · Гавриил Мясников", item.Text());
+        Assert.Equal("Gavriil Miasnikov 7 events also Myasnikov · Гавриил Мясников", item.Read());
         Assert.Equal($"/persons/{Person("miasnikov")}", item.Link("Gavriil Miasnikov").Href());
         var box = doc.QuerySelector("form[role=search] input[name=q]")!;
         Assert.Equal("Мясников", box.GetAttribute("value"));
-        Assert.Equal("Search persons", doc.QuerySelector($"label[for={box.Id}]")!.Text());
+        Assert.Equal("Search persons", doc.QuerySelector($"label[for={box.Id}]")!.Read());
     }
 
     [Fact]
-    public async Task The_person_index_says_when_nothing_matches()
+    public void The_person_index_says_when_nothing_matches()
     {
-        var doc = await PageRenderer.RenderAsync<PersonIndex>(data.Db, "/persons?q=Nobody-at-all");
-        Assert.Equal("No person's name or spelling contains “Nobody-at-all”.", doc.QuerySelector("[role=status]")!.Text());
+        var doc = _ctx.At("/persons?q=Nobody-at-all").RenderLoaded<PersonIndex>().Nodes;
+        Assert.Equal("No person's name or spelling contains “Nobody-at-all”.", doc.QuerySelector("[role=status]")!.Read());
         Assert.Null(doc.QuerySelector(".tl-index"));
     }
 
     [Fact]
-    public async Task An_index_shows_the_first_page_for_a_malformed_page_number_rather_than_failing()
+    public void An_index_shows_the_first_page_for_a_malformed_page_number_rather_than_failing()
     {
-        var doc = await PageRenderer.RenderAsync<PersonIndex>(data.Db, "/persons?page=abc");
-        Assert.Equal("7 persons, the most often mentioned first.", doc.QuerySelector("[role=status]")!.Text());
-        var sources = await PageRenderer.RenderAsync<SourceIndex>(data.Db, "/sources?page=-1&kind=scroll");
+        var doc = _ctx.At("/persons?page=abc").RenderLoaded<PersonIndex>().Nodes;
+        Assert.Equal("7 persons, the most often mentioned first.", doc.QuerySelector("[role=status]")!.Read());
+        var sources = _ctx.At("/sources?page=-1&kind=scroll").RenderLoaded<SourceIndex>().Nodes;
         Assert.Equal("4 sources, the most cited first. (“scroll” is not a kind of source; all kinds are shown.)",
-            sources.QuerySelector("[role=status]")!.Text());
+            sources.QuerySelector("[role=status]")!.Read());
     }
 
     [Fact]
-    public async Task The_source_index_filters_by_kind_and_keeps_the_kind_when_searching()
+    public void The_source_index_filters_by_kind_and_keeps_the_kind_when_searching()
     {
-        var doc = await PageRenderer.RenderAsync<SourceIndex>(data.Db, "/sources?kind=archival-document");
-        Assert.Equal("2 sources of kind “Archival document”, the most cited first.", doc.QuerySelector("[role=status]")!.Text());
+        var doc = _ctx.At("/sources?kind=archival-document").RenderLoaded<SourceIndex>().Nodes;
+        Assert.Equal("2 sources of kind “Archival document”, the most cited first.", doc.QuerySelector("[role=status]")!.Read());
         Assert.Equal(["NKGB case file of G. I. Miasnikov", "OGPU dossier on Blumkin"],
-            doc.QuerySelectorAll(".tl-index li > a").Select(a => a.Text()));
+            doc.QuerySelectorAll(".tl-index li > a").Select(a => a.Read()));
         Assert.Equal("archival-document", doc.QuerySelector("form[role=search] input[type=hidden][name=kind]")!.GetAttribute("value"));
 
-        var searched = await PageRenderer.RenderAsync<SourceIndex>(data.Db, "/sources?q=essay");
+        var searched = _ctx.At("/sources?q=essay").RenderLoaded<SourceIndex>().Nodes;
         Assert.Equal("/sources/" + Source("essay"), searched.Link("Essay on the Moscow Trials").Href());
     }
 
     [Fact]
-    public async Task Page_links_keep_the_page_in_the_address_and_mark_the_current_page()
+    public void Page_links_keep_the_page_in_the_address_and_mark_the_current_page()
     {
         Func<int, string> href = n => $"/persons?q=a&page={n}";
-        var doc = await PageRenderer.RenderAsync<PageLinks>(data.Db, "/persons", new Dictionary<string, object?>
-        {
-            ["Total"] = 1000, ["PageSize"] = 50, ["Page"] = 7, ["Href"] = href,
-        });
+        var doc = _ctx.Render<PageLinks>(p => p.Add(x => x.Total, 1000).Add(x => x.PageSize, 50).Add(x => x.Page, 7).Add(x => x.Href, href)).Nodes;
         var nav = doc.QuerySelector("nav[aria-label=Pages]")!;
-        Assert.Equal(["Previous", "1", "…", "5", "6", "7", "8", "9", "…", "20", "Next"], nav.Children.Select(c => c.Text()));
-        Assert.Equal("7", nav.QuerySelector("[aria-current=page]")!.Text());
+        Assert.Equal(["Previous", "1", "…", "5", "6", "7", "8", "9", "…", "20", "Next"], nav.Children.Select(c => c.Read()));
+        Assert.Equal("7", nav.QuerySelector("[aria-current=page]")!.Read());
         Assert.Equal("/persons?q=a&page=6", nav.Link("Previous").Href());
         Assert.Equal("/persons?q=a&page=20", nav.Link("20").Href());
 
-        var single = await PageRenderer.RenderAsync<PageLinks>(data.Db, "/persons", new Dictionary<string, object?>
-        {
-            ["Total"] = 50, ["PageSize"] = 50, ["Page"] = 1, ["Href"] = href,
-        });
+        var single = _ctx.Render<PageLinks>(p => p.Add(x => x.Total, 50).Add(x => x.PageSize, 50).Add(x => x.Page, 1).Add(x => x.Href, href)).Nodes;
         Assert.Null(single.QuerySelector("nav"));
     }
 }

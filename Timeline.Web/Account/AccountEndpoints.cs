@@ -11,7 +11,7 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
         return app;
     }

@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Timeline.Web.Account;
 
 /// <summary>
-/// Re-checks a connected circuit's user every minute against their security stamp, so a revoked role,
-/// a lockout or a deleted account ends editing rights promptly, not at the next sign-in.
+/// Re-checks a connected circuit's user every half minute against their security stamp, so a revoked role, a
+/// lockout or a deleted account ends editing rights within a minute in a page left open, not at the next sign-in.
+/// (Saves check the roles again themselves: <see cref="CurrentActor"/>.) One indexed user lookup per open circuit
+/// every 30 s costs nothing measurable.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes,
     IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using Timeline.Domain.Text;
 using Timeline.Web.Filtering;
 
 namespace Timeline.Web.Api;
@@ -34,7 +35,7 @@ public static class ApiDocument
             var unknown = context.HttpContext.Request.Query.Keys.Where(k => !set.Contains(k)).ToList();
             if (unknown.Count == 0) return await next(context);
             var known = set.Count == 0 ? "This request takes no query parameters." : $"Known parameters: {string.Join(", ", set)}.";
-            return Results.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { $"Unknown parameter '{k}'. {known}" }),
+            return Results.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { $"Unknown parameter {Excerpt.Quote(k)}. {known}" }),
                 title: "Invalid query parameters");
         });
     }

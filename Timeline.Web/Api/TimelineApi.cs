@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using Timeline.Domain.Model;
 using Timeline.Domain.Queries;
+using Timeline.Domain.Text;
 using Timeline.Web.Filtering;
 
 namespace Timeline.Web.Api;
@@ -59,7 +60,7 @@ public static class TimelineApi
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
             var q = Dict(request.Query);
-            var text = FilterQuery.Single(q, PersonText) is { } t ? PersonText.Checked(errors, t) : null;
+            var text = FilterQuery.Single(q, PersonText, errors) is { } t ? PersonText.Checked(errors, t) : null;
             var (page, pageSize) = Paging(q, errors, PersonsPageSize);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             var result = await catalog.SearchPersonsAsync(text, page, pageSize, ct);
@@ -79,8 +80,8 @@ public static class TimelineApi
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
             var q = Dict(request.Query);
-            var text = FilterQuery.Single(q, SourceText) is { } t ? SourceText.Checked(errors, t) : null;
-            var kind = FilterQuery.Single(q, SourceKindFilter) is { } k ? SourceKindFilter.EnumValue<SourceKind>(errors, k) : null;
+            var text = FilterQuery.Single(q, SourceText, errors) is { } t ? SourceText.Checked(errors, t) : null;
+            var kind = FilterQuery.Single(q, SourceKindFilter, errors) is { } k ? SourceKindFilter.EnumValue<SourceKind>(errors, k) : null;
             var (page, pageSize) = Paging(q, errors, SourcesPageSize);
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             var result = await catalog.SearchSourcesAsync(text, kind, page, pageSize, ct);
@@ -111,16 +112,16 @@ public static class TimelineApi
         q.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     private static (int Page, int PageSize) Paging(Dictionary<string, StringValues> q, Dictionary<string, string[]> errors, QueryParameter pageSize) =>
-        (Page.Number(errors, FilterQuery.Single(q, Page) ?? Page.Default!) ?? 1,
-         pageSize.Number(errors, FilterQuery.Single(q, pageSize) ?? pageSize.Default!) ?? 1);
+        (Page.Number(errors, FilterQuery.Single(q, Page, errors) ?? Page.Default!) ?? 1,
+         pageSize.Number(errors, FilterQuery.Single(q, pageSize, errors) ?? pageSize.Default!) ?? 1);
 
     private static EventSort SortParameter(Dictionary<string, StringValues> q, Dictionary<string, string[]> errors)
     {
-        var text = FilterQuery.Single(q, SortQuery.Parameter);
+        var text = FilterQuery.Single(q, SortQuery.Parameter, errors);
         if (string.IsNullOrEmpty(text)) return EventSort.Date;
         var sort = SortQuery.Parse(text);
         if (sort is null)
-            FilterQuery.Add(errors, SortQuery.Parameter.Name, $"'{text}' is not a sort; use one of: {string.Join(", ", SortQuery.Parameter.Choices)}.");
+            FilterQuery.Add(errors, SortQuery.Parameter.Name, $"{Excerpt.Quote(text)} is not a sort; use one of: {string.Join(", ", SortQuery.Parameter.Choices)}.");
         return sort ?? EventSort.Date;
     }
 
@@ -128,6 +129,6 @@ public static class TimelineApi
         Results.Problem(statusCode: 404, title: $"No {what} with id {id}", detail: $"There is no {what} with id {id}; it may have been deleted.");
 
     private static IResult BadId(string id) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [Id.Name] = [$"'{id}' is not an id; ids are positive whole numbers."] },
+        Results.ValidationProblem(new Dictionary<string, string[]> { [Id.Name] = [$"{Excerpt.Quote(id)} is not an id; ids are positive whole numbers."] },
             title: "Invalid id");
 }

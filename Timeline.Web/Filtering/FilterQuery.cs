@@ -51,12 +51,12 @@ public static class FilterQuery
         {
             PersonNames = Values(q, Person).Select(v => Person.Checked(errors, v)).OfType<string>().ToList(),
             PersonIds = Values(q, PersonId).Select(v => PersonId.Number(errors, v)).OfType<int>().ToList(),
-            FromYear = Single(q, From) is { } f ? From.Number(errors, f) : null,
-            ToYear = Single(q, To) is { } t ? To.Number(errors, t) : null,
+            FromYear = Single(q, From, errors) is { } f ? From.Number(errors, f) : null,
+            ToYear = Single(q, To, errors) is { } t ? To.Number(errors, t) : null,
             Kinds = Values(q, Kind).Select(v => Kind.EnumValue<EventKind>(errors, v)).OfType<EventKind>().Distinct().ToList(),
             Statuses = Values(q, Status).Select(v => Status.EnumValue<ClaimStatus>(errors, v)).OfType<ClaimStatus>().Distinct().ToList(),
-            Text = Single(q, Text) is { Length: > 0 } text ? Text.Checked(errors, text) : null,
-            SourceId = Single(q, Source) is { } s ? Source.Number(errors, s) : null,
+            Text = Single(q, Text, errors) is { Length: > 0 } text ? Text.Checked(errors, text) : null,
+            SourceId = Single(q, Source, errors) is { } s ? Source.Number(errors, s) : null,
         };
         if (filter.FromYear > filter.ToYear)
             Add(errors, From.Name, $"'from' ({filter.FromYear}) is after 'to' ({filter.ToYear}).");
@@ -89,8 +89,17 @@ public static class FilterQuery
             ? v.SelectMany(s => p.Repetition == Repetition.RepeatOrComma ? (s ?? "").Split(',') : [s ?? ""]).Select(s => s.Trim()).Where(s => s.Length > 0)
             : [];
 
-    internal static string? Single(Dictionary<string, StringValues> q, QueryParameter p) =>
-        q.TryGetValue(p.Name, out var v) && v.Count > 0 ? v[^1]?.Trim() : null;
+    /// <summary>
+    /// A parameter that takes one value. Given twice (<c>from=1929&amp;from=1930</c>) it is an error naming it: picking
+    /// either value would answer a question the caller may not have asked.
+    /// </summary>
+    internal static string? Single(Dictionary<string, StringValues> q, QueryParameter p, Dictionary<string, string[]> errors)
+    {
+        if (!q.TryGetValue(p.Name, out var v) || v.Count == 0) return null;
+        if (v.Count == 1) return v[0]?.Trim();
+        Add(errors, p.Name, $"'{p.Name}' is given {v.Count} times; give it once.");
+        return null;
+    }
 
     internal static void Add(Dictionary<string, string[]> errors, string key, string message) =>
         errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];

@@ -5,7 +5,7 @@ namespace Timeline.Web.Filtering;
 
 public enum QueryValueType { Text, WholeNumber, Choice }
 
-/// <summary>How a parameter takes several values: not at all (the last one counts), by repeating it, or by repeating it or separating values with commas.</summary>
+/// <summary>How a parameter takes several values: not at all (given twice, it is refused), by repeating it, or by repeating it or separating values with commas.</summary>
 public enum Repetition { None, Repeat, RepeatOrComma }
 
 /// <summary>
@@ -57,7 +57,7 @@ public sealed record QueryParameter
     public int? Number(Dictionary<string, string[]> errors, string text)
     {
         if (TryNumber(text, out var n)) return n;
-        FilterQuery.Add(errors, Name, $"'{Name}' must be a whole number from {Minimum} to {Maximum}; got '{text}'.");
+        FilterQuery.Add(errors, Name, $"'{Name}' must be a whole number from {Minimum} to {Maximum}; got {Excerpt.Quote(text)}.");
         return null;
     }
 
@@ -65,7 +65,7 @@ public sealed record QueryParameter
     public T? EnumValue<T>(Dictionary<string, string[]> errors, string text) where T : struct, Enum
     {
         if (Kebab.TryParse<T>(text, out var v)) return v;
-        FilterQuery.Add(errors, Name, $"'{text}' is not a known {Name}; use one of: {string.Join(", ", Choices)}.");
+        FilterQuery.Add(errors, Name, $"{Excerpt.Quote(text)} is not a known {Name}; use one of: {string.Join(", ", Choices)}.");
         return null;
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Components.Forms;
 using Timeline.Domain.ImportExport;
 
@@ -11,7 +13,8 @@ public sealed partial class DatasetUpload : IDisposable
 {
     /// <summary>
     /// Where the page's uploads go: a folder of the app's own under the system's temporary folder, so that leftovers of
-    /// a crashed server can be found and swept (<see cref="SweepStale"/>) without touching anything else there.
+    /// a crashed server can be found and swept (<see cref="SweepStale"/>) without touching anything else there. Several
+    /// servers may share it (the tests run many at once), so each upload folder names the process that owns it.
     /// </summary>
     public static string DefaultRoot => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timeline-uploads");
 
@@ -55,6 +58,7 @@ public sealed partial class DatasetUpload : IDisposable
         Directory.CreateDirectory(upload.Folder);
         try
         {
+            await File.WriteAllTextAsync(System.IO.Path.Combine(upload.Folder, OwnerFile), Owner(CurrentProcess.Value), ct);
             var total = files.Sum(f => f.Size);
             long copied = 0;
             var buffer = new byte[1 << 16];
@@ -84,19 +88,31 @@ public sealed partial class DatasetUpload : IDisposable
         }
     }
 
+    /// <summary>The file in each upload folder naming its owner: the process id and start time of the server that made it.</summary>
+    public const string OwnerFile = ".owner";
+
+    private static readonly Lazy<Process> CurrentProcess = new(Process.GetCurrentProcess);
+
+    /// <summary>How <see cref="OwnerFile"/> names a process: its id and start time (ids are reused; the pair is not).</summary>
+    public static string Owner(Process process) =>
+        string.Create(CultureInfo.InvariantCulture, $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}");
+
     /// <summary>
-    /// Deletes upload folders under <paramref name="root"/> untouched for longer than <paramref name="age"/>: what a
-    /// server that stopped in the middle of an import left behind. Younger ones may belong to a running import (of this
-    /// server or another one sharing the folder). Returns how many were deleted.
+    /// Deletes the upload folders under <paramref name="root"/> that a server stopped in the middle of an import left
+    /// behind: those whose owning process is gone, at once, however young (a killed import's 38 MB no longer wait a day),
+    /// and those naming no owner (left by an older version) once untouched for longer than <paramref name="unownedAge"/>.
+    /// A folder whose owner still runs (this server or another sharing the folder) is never touched. Returns how many
+    /// were deleted.
     /// </summary>
-    public static int SweepStale(string root, TimeSpan age, DateTime? nowUtc = null)
+    public static int SweepStale(string root, TimeSpan unownedAge, DateTime? nowUtc = null)
     {
         if (!Directory.Exists(root)) return 0;
-        var cutoff = (nowUtc ?? DateTime.UtcNow) - age;
+        var cutoff = (nowUtc ?? DateTime.UtcNow) - unownedAge;
         var swept = 0;
         foreach (var folder in Directory.EnumerateDirectories(root, "import-*"))
         {
-            if (Directory.GetLastWriteTimeUtc(folder) >= cutoff) continue;
+            var owner = ReadOwner(folder);
+            if (owner is null ? Directory.GetLastWriteTimeUtc(folder) >= cutoff : IsRunning(owner.Value.Id, owner.Value.StartTicks)) continue;
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -110,7 +126,41 @@ public sealed partial class DatasetUpload : IDisposable
         return swept;
     }
 
-    /// <summary>At start-up: a server stopped in the middle of an import leaves its upload behind; a day later it is no one's.</summary>
+    private static (int Id, long StartTicks)? ReadOwner(string folder)
+    {
+        try
+        {
+            var parts = File.ReadAllText(System.IO.Path.Combine(folder, OwnerFile)).Split(' ');
+            return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var id) && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
+                ? (id, ticks) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRunning(int id, long startTicks)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            // Another process may have been given the id since; its start time tells them apart (within a second: the
+            // operating system keeps start times coarser than .NET's ticks).
+            return !process.HasExited && Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks) < TimeSpan.TicksPerSecond;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // Cannot tell: keep the folder rather than delete a live import's files.
+            return true;
+        }
+    }
+
+    /// <summary>At start-up: the uploads of servers that stopped in the middle of an import are no one's any more.</summary>
     public static void SweepAbandoned(ILogger logger)
     {
         var swept = SweepStale(DefaultRoot, TimeSpan.FromDays(1));
@@ -125,7 +175,7 @@ public sealed partial class DatasetUpload : IDisposable
     private static string StoredName(string name)
     {
         var bare = System.IO.Path.GetFileName(name.Replace('\\', '/'));
-        if (bare.Length == 0 || bare is "." or "..") bare = "dataset";
+        if (bare.Length == 0 || bare is "." or ".." or OwnerFile) bare = "dataset";
         var lower = bare.ToLowerInvariant();
         return lower is CsvDataset.PersonsFile or CsvDataset.SourcesFile ? lower : bare;
     }

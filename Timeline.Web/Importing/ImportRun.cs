@@ -21,7 +21,8 @@ public abstract record ImportOutcome
 /// for both; cancelling works in either, and the temporary folder is deleted however it ends.
 /// </summary>
 /// <param name="uploadRoot">The folder the upload's own folder is made in (<see cref="DatasetUpload.DefaultRoot"/> in the app).</param>
-public sealed class ImportRun(ImportCommands commands, string uploadRoot)
+/// <param name="pause">The test hook that holds the run at a stage; null in production.</param>
+public sealed class ImportRun(ImportCommands commands, string uploadRoot, ImportPause? pause = null)
 {
     /// <param name="show">Called with each step of progress, on the thread that made it: during the import, not the caller's.</param>
     public async Task<ImportOutcome> RunAsync(Actor actor, IReadOnlyList<IBrowserFile> files, Action<ImportStatus> show, CancellationToken ct)
@@ -33,8 +34,13 @@ public sealed class ImportRun(ImportCommands commands, string uploadRoot)
             ImportCommands.MustImport(actor);
             if (DatasetUpload.Problem(files) is { } problem) return new ImportOutcome.Failed(problem);
             show(ImportStatus.Uploading(0, files.Sum(f => f.Size)));
+            if (pause is not null) await pause.AtAsync(ImportPause.Upload, ct);
             upload = await DatasetUpload.SaveAsync(uploadRoot, files, (sent, total) => show(ImportStatus.Uploading(sent, total)), ct);
-            var progress = new Reporter(p => show(ImportStatus.Of(p)));
+            var progress = new Reporter(p =>
+            {
+                show(ImportStatus.Of(p));
+                pause?.At(p.Phase, ct);
+            });
             // Reading and writing rows is long synchronous work: off the caller's thread, a Blazor circuit stays free
             // to render progress and to hear Cancel.
             var path = upload.Path;

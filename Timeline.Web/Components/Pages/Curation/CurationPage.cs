@@ -9,7 +9,7 @@ namespace Timeline.Web.Components.Pages.Curation;
 /// <summary>
 /// What every curation page shares: the acting user, taken from the circuit's authentication state, and the
 /// way a save goes (refusals shown as a message, invalid fields shown inline, conflicts put to the editor).
-/// The pages are marked for editors, but the commands check the actor themselves.
+/// The pages are marked for editors, but the commands check the actor themselves, an actor read afresh at each save.
 /// </summary>
 public abstract class CurationPage : ComponentBase
 {
@@ -17,11 +17,17 @@ public abstract class CurationPage : ComponentBase
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private Timeline.Web.Account.CurrentActor CurrentActor { get; set; } = default!;
+
     /// <summary>The refusal or failure to show at the top of the page, or null.</summary>
     protected string? Problem { get; set; }
 
+    /// <summary>
+    /// The acting user with the roles the database gives them now: a role removed while this page was open refuses
+    /// the save, not only the next page.
+    /// </summary>
     protected async Task<Actor> ActorAsync() =>
-        AuthenticationState is null ? Actor.Anonymous : Actor.From((await AuthenticationState).User);
+        AuthenticationState is null ? Actor.Anonymous : await CurrentActor.OfAsync((await AuthenticationState).User);
 
     /// <summary>Runs a command as the current user; a refusal becomes <see cref="Problem"/> and the result is default.</summary>
     protected async Task<T?> RunAsync<T>(Func<Actor, Task<T>> command)
