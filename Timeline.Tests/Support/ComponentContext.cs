@@ -34,28 +34,22 @@ public sealed class ComponentContext : BunitContext, IDisposable
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
-        // The component libraries' inputs, lists and dialogs call their script after rendering; what the tests check
+        // MudBlazor's (and Radzen's) inputs, popovers and dialogs call their script after rendering; what the tests check
         // does not depend on its answers, and a strict runtime would need every call set up by name.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     public BunitAuthorizationContext Authorization { get; }
 
-    private bool _disposing;
-
     /// <summary>
-    /// MudBlazor's services can only be disposed asynchronously, and the service provider refuses a synchronous
-    /// disposal of them; a test that disposes the context as IDisposable gets the asynchronous disposal instead.
+    /// MudBlazor's services (key interceptor, popovers, pointer events) can only be disposed asynchronously, and the service
+    /// provider throws when disposed synchronously; the tests dispose their context with <c>using</c>, so this does it the async way.
     /// </summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_disposing)
-        {
-            _disposing = true;
-            DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return;
-        }
-        base.Dispose(disposing);
+        // DisposeAsync ends by calling Dispose(false), which releases the rest. Run off the test's synchronisation context.
+        if (disposing) Task.Run(async () => await DisposeAsync()).GetAwaiter().GetResult();
+        else base.Dispose(disposing);
     }
 
     public BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
