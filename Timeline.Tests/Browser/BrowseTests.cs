@@ -64,7 +64,7 @@ public class BrowseTests(BrowserFixture browser)
 
         // Timeline: one lane, his.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
-        await Expect(page.Locator(".vis-label .tl-lane")).ToHaveTextAsync(["Yakov Blumkin"]);
+        await Expect(new TimelineControls(page).Lanes).ToHaveTextAsync(["Yakov Blumkin"]);
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events between" })).ToBeVisibleAsync();
     }
 
@@ -128,8 +128,7 @@ public class BrowseTests(BrowserFixture browser)
         await w.GotoAsync("/timeline?person=Blumkin&from=1929&to=1929");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Select one to see its evidence" })).ToBeVisibleAsync();
 
-        var arrest = page.Locator(".vis-item").Filter(new() { HasText = "OGPU arrests Yakov Blumkin" });
-        await arrest.First.Locator(".tl-item-title").ClickAsync();
+        await new TimelineControls(page).Events.Filter(new() { HasText = "OGPU arrests Yakov Blumkin" }).First.ClickAsync();
 
         var panel = page.GetByRole(AriaRole.Complementary);
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "OGPU arrests Yakov Blumkin", Exact = false })).ToBeVisibleAsync();
