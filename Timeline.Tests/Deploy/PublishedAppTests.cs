@@ -58,7 +58,7 @@ public partial class PublishedAppTests(PublishedAppFixture app) : IClassFixture<
             foreach (var reference in references) assets.Add(new Uri(baseUri, reference));
         }
 
-        // Styles bring fonts and images of their own (Radzen's icon and text fonts), resolved against the style sheet.
+        // Styles bring fonts and images of their own (the Roboto font files), resolved against the style sheet.
         var checkedAssets = new HashSet<Uri>();
         var queue = new Queue<Uri>(assets);
         while (queue.TryDequeue(out var asset))

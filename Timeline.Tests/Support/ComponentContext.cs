@@ -3,7 +3,6 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Radzen;
 using Timeline.Web.Account;
 
 namespace Timeline.Tests.Support;
@@ -28,13 +27,12 @@ public sealed class ComponentContext : BunitContext, IDisposable
     public ComponentContext(TestDatabase? db = null)
     {
         if (db is not null) Services.AddFallbackServiceProvider(db.Services);
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         // The curation forms ask it who saves, at each save; a test that saves would also need the app's user store.
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
-        // MudBlazor's (and Radzen's) inputs, popovers and dialogs call their script after rendering; what the tests check
+        // MudBlazor's inputs, popovers and dialogs call their script after rendering; what the tests check
         // does not depend on its answers, and a strict runtime would need every call set up by name.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
@@ -77,28 +75,5 @@ public sealed class ComponentContext : BunitContext, IDisposable
         var cut = Render(parameters);
         cut.WaitForState(() => cut.FindAll("[aria-label^='Loading']").Count == 0);
         return cut;
-    }
-}
-
-public static class Pressing
-{
-    /// <summary>
-    /// A click as a reader makes it, on the words of the element: the mouse button's release and the click, each raised
-    /// where it would bubble to a listener. bUnit raises only the event asked for, on the element given, and a component
-    /// library may listen to either, on an inner element or an outer one (Radzen's column headers use both).
-    /// </summary>
-    public static void Press(this AngleSharp.Dom.IElement element)
-    {
-        var words = element.Read();
-        var target = element.QuerySelectorAll("*").LastOrDefault(e => e.Read() == words && e.Children.Length == 0) ?? element;
-        if (Listens(target, "onmouseup")) target.MouseUp();
-        if (Listens(target, "onclick")) target.Click();
-    }
-
-    private static bool Listens(AngleSharp.Dom.IElement? element, string eventName)
-    {
-        for (; element is not null; element = element.ParentElement)
-            if (element.HasAttribute("blazor:" + eventName)) return true;
-        return false;
     }
 }
