@@ -1,5 +1,4 @@
 using MudBlazor.Services;
-using Radzen;
 using Timeline.Domain.Data;
 using Timeline.Domain.Seeding;
 using Timeline.Web;
@@ -20,7 +19,6 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCircuits(builder.Environment);
 builder.Services.AddTimelineIdentity();
 builder.Services.AddSignInRateLimit(builder.Configuration);
-builder.Services.AddRadzenComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddApiDocument();

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Bunit.TestDoubles;
 using MudBlazor;
+using Bunit.TestDoubles;
 using Timeline.Domain.Curation;
 using Timeline.Tests.Support;
 using Timeline.Web.Components.Pages.Curation;
@@ -12,7 +12,7 @@ namespace Timeline.Tests.Components;
 
 /// <summary>
 /// The questions the forms put to an editor in a dialog: what to do about another editor's save, and whether to leave
-/// unsaved changes. The app's layout holds the dialog host; here it is rendered beside the component.
+/// unsaved changes. The app's layout holds the dialog provider; here it is rendered beside the component.
 /// </summary>
 public sealed class DialogTests : IDisposable
 {
@@ -75,8 +75,8 @@ public sealed class DialogTests : IDisposable
         return landed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>A navigation the guard let through or stopped, as bUnit records it in its history once it is decided.</summary>
-    private async Task<NavigationHistory> DecidedAsync()
+    /// <summary>How the navigation ended, as bUnit records it in its history, whether the guard stopped it or let it go.</summary>
+    private async Task<NavigationHistory> SettledAsync()
     {
         var until = DateTime.UtcNow.AddSeconds(30);
         while (_ctx.Navigation.History.Count == 0)
@@ -113,7 +113,7 @@ public sealed class DialogTests : IDisposable
         cut.WaitForAssertion(() => Assert.Contains("Your changes have not been saved", cut.Find("[role=dialog]").Read(), StringComparison.Ordinal));
         Assert.Empty(_ctx.Navigation.History);
         cut.Nodes.Button("Stay on the page").Click();
-        Assert.Equal(NavigationState.Prevented, (await DecidedAsync()).State);
+        Assert.Equal(NavigationState.Prevented, (await SettledAsync()).State);
         Assert.Equal(start, _ctx.Navigation.Uri);
         Assert.Equal("Half-written person", cut.Nodes.Field("Name").GetAttribute("value"));
     }
@@ -130,9 +130,10 @@ public sealed class DialogTests : IDisposable
         cut.WaitForAssertion(() => Assert.Contains("Your changes have not been saved", cut.Find("[role=dialog]").Read(), StringComparison.Ordinal));
         Assert.Empty(_ctx.Navigation.History);
         cut.Nodes.Button("Leave without saving").Click();
-        // After a MudBlazor dialog, a LocationChanged listener added after the dialog host's is not called in bUnit (the
-        // navigation itself goes through): the navigation manager's history says where it went.
-        var went = await DecidedAsync();
+        // Read from the navigation manager's record: when the guard lets a navigation go after its dialog, a listener added
+        // after the render does not hear the change (measured: one added before it does; a listener of the rendered
+        // components fails first), so NextLocation cannot be used here.
+        var went = await SettledAsync();
         Assert.Equal((NavigationState.Succeeded, "/persons"), (went.State, went.Uri));
         Assert.Equal("http://localhost/persons", _ctx.Navigation.Uri);
     }
