@@ -30,7 +30,7 @@ public class TimelineViewTests(BrowserFixture browser)
         var lane = await timeline.Lanes.First.BoundingBoxAsync();
         Assert.NotNull(lane);
         Assert.True(lane.Y >= 0 && lane.Y + lane.Height <= 900, $"the first lane is at {lane.Y}–{lane.Y + lane.Height}");
-        // Fourteen kinds make more lanes than fit: the view takes the height left, to within the page's bottom padding.
+        // The view takes the height left, to within the page's bottom padding, whether or not its lanes need all of it.
         var canvas = (await timeline.Canvas.BoundingBoxAsync())!;
         Assert.InRange(canvas.Y + canvas.Height, 900 - 80, 900);
         Assert.False(await w.Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight > innerHeight + 1"), "the page scrolls");
@@ -185,7 +185,7 @@ public class TimelineViewTests(BrowserFixture browser)
     {
         // A window too low for the filters and the timeline together, so the page scrolls; the lanes scroll inside the
         // timeline too, which must not hold on to the wheel.
-        await using var w = await browser.NewPageAsync(1280, 520);
+        await using var w = await browser.NewPageAsync(1280, 420);
         var page = w.Page;
         var timeline = new TimelineControls(page);
         const string path = "/timeline?start=1936-08-01&end=1936-09-30";

@@ -194,7 +194,8 @@ function fill(s) {
     const height = below(s.element);
     if (height !== s.height) {
         s.height = height;
-        s.timeline.setOptions({ maxHeight: height });
+        // The height, not only a most: with few lanes the view still ends at the bottom of the window.
+        s.timeline.setOptions({ height, maxHeight: height });
     }
     // The evidence panel beside the view scrolls within the same height.
     const area = s.element.closest('[data-tl-fill]');
