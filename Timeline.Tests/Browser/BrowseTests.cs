@@ -258,7 +258,10 @@ public class BrowseTests(BrowserFixture browser)
         // With the keyboard: a bar, then Shift and the right arrow twice, chooses three years when Shift is let go.
         await YearBar(page, 1922).FocusAsync();
         await page.Keyboard.DownAsync("Shift");
+        // Each press waits for the focus to move: the bars answer from the server, and two presses sent faster than
+        // the round trip once left the focus elsewhere (a full run at load 14-18).
         await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(YearBar(page, 1923)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowRight");
         await Expect(YearBar(page, 1924)).ToBeFocusedAsync();
         await page.Keyboard.UpAsync("Shift");
