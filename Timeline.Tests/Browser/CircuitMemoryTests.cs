@@ -44,7 +44,8 @@ public class CircuitMemoryTests(BrowserFixture browser, ITestOutputHelper output
         {
             var w = await browser.NewPageAsync(server: server);
             await w.GotoAsync(path);
-            await w.Page.Locator("[aria-busy='true']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            // Several parts can be busy at once (the table and its grid's progress bar): wait until none is.
+            await Assertions.Expect(w.Page.Locator("[aria-busy='true']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             pages.Add(w);
         }
         return pages;
