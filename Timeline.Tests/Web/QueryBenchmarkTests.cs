@@ -63,6 +63,8 @@ public sealed class QueryBenchmarkTests : IAsyncLifetime, IDisposable
             Assert.Contains(day.Year * 12 + day.Month - 1, months);
             var (from, to) = BenchmarkInputs.Window(random, day);
             Assert.InRange(day, from, to);
+            Assert.InRange(from, BenchmarkInputs.Scrollable.From, to);
+            Assert.InRange(to, from, BenchmarkInputs.Scrollable.To);
             Assert.InRange(to.DayNumber - from.DayNumber, 7, 200 * 366);
         }
     }

@@ -97,15 +97,18 @@ public sealed class BenchmarkInputs
         return first.AddDays(r.Next(DateTime.DaysInMonth(first.Year, first.Month)));
     }
 
+    /// <summary>The span the timeline page lets a user move in (timeline.js: min and max).</summary>
+    public static readonly (DateOnly From, DateOnly To) Scrollable = (new DateOnly(1800, 1, 1), new DateOnly(2100, 1, 1));
+
     /// <summary>
     /// A window the timeline page can show, from a week (its smallest zoom) to two centuries, log-uniform in length,
-    /// around a given day.
+    /// around a given day, kept inside the span the page scrolls in.
     /// </summary>
     public static (DateOnly From, DateOnly To) Window(Random r, DateOnly around)
     {
         var days = (int)Math.Round(Math.Exp(Math.Log(7) + r.NextDouble() * (Math.Log(200 * 365.25) - Math.Log(7))));
         var from = around.DayNumber - r.Next(days + 1);
-        from = Math.Clamp(from, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber - days);
+        from = Math.Clamp(from, Scrollable.From.DayNumber, Scrollable.To.DayNumber - days);
         return (DateOnly.FromDayNumber(from), DateOnly.FromDayNumber(from + days));
     }
 

@@ -12,7 +12,7 @@ using Timeline.Web.Filtering;
 namespace Timeline.Web.Benchmark;
 
 /// <summary>
-/// <c>benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--warmup N] [--only TEXT] [--api URL] [--import FILE]</c>:
+/// <c>benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--warmup N] [--budget SECONDS] [--only TEXT] [--api URL] [--import FILE]</c>:
 /// times the queries the UI and API make, through the same domain services, and prints p50/p95/p99 per operation with
 /// its ratio to a primary-key lookup measured in the same run, the slowest samples with their inputs, and the ratio of
 /// the large database to the small one. A program that prints figures, not a test: docs/performance.md records its output.
@@ -25,7 +25,7 @@ namespace Timeline.Web.Benchmark;
 public static class QueryBenchmark
 {
     private const string Usage =
-        "Usage: benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--warmup N] [--only TEXT] [--api URL] [--import FILE.json]";
+        "Usage: benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--warmup N] [--budget SECONDS] [--only TEXT] [--api URL] [--import FILE.json]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken ct)
     {
@@ -38,7 +38,8 @@ public static class QueryBenchmark
         }
         var samples = int.TryParse(Option("samples"), CultureInfo.InvariantCulture, out var n) ? n : 200;
         var settings = new Settings(samples, int.TryParse(Option("warmup"), CultureInfo.InvariantCulture, out var w) ? w : Math.Max(10, samples / 4),
-            Option("only"), Option("api") is { } api ? new Uri(api) : null);
+            Option("only"), Option("api") is { } api ? new Uri(api) : null,
+            TimeSpan.FromSeconds(int.TryParse(Option("budget"), CultureInfo.InvariantCulture, out var b) ? b : 90));
         var small = Option("small");
 
         output.WriteLine($"Timeline query benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, " +
@@ -61,7 +62,7 @@ public static class QueryBenchmark
 
     public sealed record Stats(double P50, double P95, double P99, double Max);
 
-    private sealed record Settings(int Samples, int Warmup, string? Only, Uri? Api);
+    private sealed record Settings(int Samples, int Warmup, string? Only, Uri? Api, TimeSpan Budget);
 
     /// <summary>One sample: what it asks for (printed when it is among the slowest) and the call that is timed.</summary>
     private sealed record Sample(string What, Func<Task> Call);
@@ -137,8 +138,8 @@ public static class QueryBenchmark
             if (results.Count > 0 && settings.Only is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) return;
             // Two seeds per operation, fixed (runs are comparable) and different (the measured inputs are fresh).
             var seed = name.Aggregate(17, (h, c) => unchecked(h * 31 + c));
-            var warm = await PassAsync(new Random(seed), settings.Warmup, draw);
-            var measured = await PassAsync(new Random(seed ^ 0x5bd1e995), settings.Samples, draw);
+            var warm = await PassAsync(new Random(seed), settings.Warmup, settings.Budget, draw);
+            var measured = await PassAsync(new Random(seed ^ 0x5bd1e995), settings.Samples, settings.Budget, draw);
             var times = measured.Select(x => x.Ms).Order().ToArray();
             var first = warm.Select(x => x.Ms).Order().ToArray();
             var s = results[name] = new Stats(Pct(times, 0.50), Pct(times, 0.95), Pct(times, 0.99), times[^1]);
@@ -147,10 +148,12 @@ public static class QueryBenchmark
                 output.WriteLine($"  {"operation",-44} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"p50/base",9} {"p95/base",9}");
             var baseline = results.First().Value.P50;
             output.WriteLine($"  {name,-44} {s.P50,8:0.00} {s.P95,8:0.00} {s.P99,8:0.00} {s.Max,8:0.0} {s.P50 / baseline,8:0.0}x {s.P95 / baseline,8:0.0}x");
+            if (measured.Count < settings.Samples)
+                output.WriteLine($"    (the time budget of {settings.Budget.TotalSeconds:0} s stopped it after {measured.Count} of {settings.Samples} samples)");
             if (first.Length > 0)
                 output.WriteLine($"  {"  warm-up",-44} {Pct(first, 0.50),8:0.00} {Pct(first, 0.95),8:0.00} {Pct(first, 0.99),8:0.00} {first[^1],8:0.0}");
             // The samples at and beyond p95, with what they asked for: what bounds the tail.
-            foreach (var (ms, what) in measured.OrderByDescending(x => x.Ms).Take(settings.Samples - (int)Math.Ceiling(0.95 * settings.Samples) + 1))
+            foreach (var (ms, what) in measured.OrderByDescending(x => x.Ms).Take(measured.Count - (int)Math.Ceiling(0.95 * measured.Count) + 1))
                 output.WriteLine($"      {ms,8:0.0} ms  {what}");
         }
 
@@ -237,10 +240,16 @@ public static class QueryBenchmark
         return results;
     }
 
-    private static async Task<List<(double Ms, string What)>> PassAsync(Random random, int count, Func<Random, int, Task<Sample>> draw)
+    /// <summary>
+    /// One pass of up to <paramref name="count"/> samples. It stops early, after at least 20, when it has taken more than
+    /// <paramref name="budget"/> (an operation of seconds per call would otherwise hold the run for many minutes).
+    /// </summary>
+    private static async Task<List<(double Ms, string What)>> PassAsync(Random random, int count, TimeSpan budget,
+        Func<Random, int, Task<Sample>> draw)
     {
         var list = new List<(double, string)>(count);
-        for (var i = 0; i < count; i++)
+        var pass = Stopwatch.StartNew();
+        for (var i = 0; i < count && (i < 20 || pass.Elapsed < budget); i++)
         {
             var sample = await draw(random, i);
             var clock = Stopwatch.StartNew();
