@@ -23,9 +23,9 @@ def parse(path):
         m = re.match(r"^(\S+\.db): ", line)
         if m:
             db = m.group(1)
-        m = re.match(r"^  (\S.*?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+[\d.]+x", line)
+        m = re.match(r"^  (\S.*?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+[\d.]+x\s+([\d.]+)x", line)
         if m and db:
-            out[(db, m.group(1).strip())] = float(m.group(3))
+            out[(db, m.group(1).strip())] = (float(m.group(3)), float(m.group(6)))
     return out, loads
 
 
@@ -34,14 +34,15 @@ def main(paths):
     print("Load averages (1, 5, 15 min) printed by the runs: " + "; ".join(", ".join(loads) for _, loads in runs))
     keys = list(dict.fromkeys(k for r, _ in runs for k in r))
     for db in dict.fromkeys(k[0] for k in keys):
-        print(f"\n| {db}: operation | p95 ms, median of {len(runs)} | each run | target | met |")
-        print("|---|---|---|---|---|")
+        print(f"\n| {db}: operation | p95 ms, median of {len(runs)} | each run | p95 / baseline p50 | target | met |")
+        print("|---|---|---|---|---|---|")
         for k in (k for k in keys if k[0] == db):
-            xs = [r[k] for r, _ in runs if k in r]
+            xs = [r[k][0] for r, _ in runs if k in r]
+            ratio = statistics.median(r[k][1] for r, _ in runs if k in r)
             target = next((t for prefix, t in TARGETS if k[1].startswith(prefix)), None)
             med = statistics.median(xs)
             met = "" if target is None else ("yes" if med <= target else f"**no, {med / target:.1f}×**")
-            print(f"| {k[1]} | {med:.1f} | {', '.join(f'{x:.1f}' for x in xs)} | {'' if target is None else f'≤ {target}'} | {met} |")
+            print(f"| {k[1]} | {med:.1f} | {', '.join(f'{x:.1f}' for x in xs)} | {ratio:.0f}× | {'' if target is None else f'≤ {target}'} | {met} |")
 
 
 if __name__ == "__main__":
