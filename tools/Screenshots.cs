@@ -1,4 +1,5 @@
 #:package Microsoft.Playwright
+#:property PublishAot=false
 // The README's three screenshots, taken from a running app (tools/screenshots.sh starts one):
 // the timeline, an event's page and its edit form, at 1440×900 in Debian's Chromium.
 using System.Net.Http.Json;

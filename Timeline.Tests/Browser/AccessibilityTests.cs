@@ -7,7 +7,7 @@ namespace Timeline.Tests.Browser;
 
 /// <summary>
 /// axe-core (from npm, Timeline.Tests/package.json) on every page, as a reader and as an administrator, on a desktop
-/// and a phone screen: no serious or critical violation anywhere.
+/// and a phone screen: no serious or critical violation anywhere, and on the phone no page wider than the screen.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public class AccessibilityTests(BrowserFixture browser)
@@ -44,9 +44,20 @@ public class AccessibilityTests(BrowserFixture browser)
             await w.Page.WaitForFunctionAsync("() => !document.querySelector('[aria-label^=\"Loading\"]') && !document.querySelector('[aria-busy=true]')");
             foreach (var v in await ViolationsAsync(w.Page))
                 report.AppendLine($"{path}: {v}");
+            // On a phone no page may scroll sideways: not the document, nor any box from the main content up to it.
+            if (width < 600 && await w.Page.EvaluateAsync<string?>(WiderThanScreen) is { } wide)
+                report.AppendLine($"{path}: scrolls sideways ({wide})");
         }
         Assert.True(report.Length == 0, $"axe-core at {width}×{height}{(signedIn ? ", signed in" : "")}:\n{report}");
     }
+
+    private const string WiderThanScreen = """
+        () => {
+            for (let e = document.querySelector('main'); e; e = e.parentElement)
+                if (e.scrollWidth > e.clientWidth + 1) return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} ${e.scrollWidth} px in ${e.clientWidth} px`;
+            return null;
+        }
+        """;
 
     /// <summary>Serious and critical violations on the page as it stands, one line each with up to five offending elements.</summary>
     internal static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
