@@ -35,6 +35,7 @@ public static class DatabaseSetup
         services.AddSingleton<EventQueries>();
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<TimelineExtents>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Curation.EventCommands>();
         services.AddSingleton<Curation.PersonCommands>();

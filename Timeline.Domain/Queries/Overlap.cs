@@ -41,6 +41,31 @@ public static class Overlap
         return all ?? events.Where(_ => false).Select(select);
     }
 
+    /// <summary>
+    /// The events reaching into [a, b] whose span (LatestDay − EarliestDay) is at most <paramref name="maxSpan"/> days
+    /// (<paramref name="wider"/> false: those the timeline can place inside a window that wide), or more than it (true:
+    /// those dated too loosely to place, "1937" in a week). One UNION ALL arm per span class that can hold such spans,
+    /// each a single range of the span-class index (see the class summary); only the class that straddles
+    /// <paramref name="maxSpan"/> tests the span itself. Unordered, so that a Take ends the read early.
+    /// </summary>
+    public static IQueryable<T> Spanning<T>(IQueryable<Event> events, int a, int b, int maxSpan, bool wider,
+        Expression<Func<Event, T>> select)
+    {
+        IQueryable<T>? all = null;
+        for (var c = 0; c <= Event.MaxSpanClass; c++)
+        {
+            // Class c holds the spans of c bits: [2^(c−1), 2^c − 1], and class 0 the single days.
+            long least = c == 0 ? 0 : 1L << (c - 1), most = (1L << c) - 1;
+            if (wider ? most <= maxSpan : least > maxSpan) continue;
+            int spanClass = c, low = Low(a, c), span = maxSpan;
+            var arm = events.Where(e => e.SpanClass == spanClass && !e.IsDeleted && e.EarliestDay >= low && e.EarliestDay <= b && e.LatestDay >= a);
+            if (wider && least <= maxSpan) arm = arm.Where(e => e.LatestDay - e.EarliestDay > span);
+            if (!wider && most > maxSpan) arm = arm.Where(e => e.LatestDay - e.EarliestDay <= span);
+            all = Union(all, arm.Select(select));
+        }
+        return all ?? events.Where(_ => false).Select(select);
+    }
+
     private static readonly int Earliest = DateOnly.MinValue.DayNumber;
     private static readonly int Latest = DateOnly.MaxValue.DayNumber;
 

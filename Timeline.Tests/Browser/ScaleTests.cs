@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Text;
+using Timeline.Web.Components.Pages.Browse;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -148,6 +149,43 @@ public class ScaleTests
         titles = await ExpectPageAsync(page, 1, pages, "-title");
         Assert.Equal(titles.OrderByDescending(TitleSorting.Key, StringComparer.Ordinal), titles);
         await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=-title$"));
+    }
+
+    [Fact]
+    public async Task A_week_crowded_by_loosely_dated_events_draws_its_own_and_a_band_per_lane_counting_the_others_which_Enter_lists()
+    {
+        // A week of 1937 where events dated only to a month, a year or a wider span push those reaching in past the cap.
+        var timelines = new TimelineQueries(_app.Server.Database.Factory);
+        TimelineWindow? window = null;
+        var from = new DateOnly(1937, 1, 4);
+        for (; from.Year == 1937; from = from.AddDays(7))
+            if (await timelines.WindowAsync(new EventFilter(), from, from.AddDays(6)) is { IsDensity: false, Loose.Count: > 0 } crowded)
+            {
+                window = crowded;
+                break;
+            }
+        Assert.NotNull(window);
+        var to = from.AddDays(6);
+        _output.WriteLine($"{from}–{to}: {window.Total} events drawn, {window.Loose.Sum(l => l.Count)} summarised in {window.Loose.Count} bands");
+
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
+        await timeline.DrawnAsync();
+        await Expect(timeline.Status).ToContainTextAsync($"{window.Total:N0} events dated between");
+        await Expect(timeline.Status).ToContainTextAsync($"{window.Loose.Sum(l => l.Count):N0} more, dated only to a month, a year or a wider span");
+
+        // The first lane's bands, each named with its count and period; the keyboard starts on the earliest, and Enter lists them.
+        var lane = window.Lanes[0];
+        var bands = window.Loose.Where(l => l.Lane == lane.Id).OrderBy(l => l.From).ToList();
+        var names = await timeline.Canvas.Locator(".tl-loose").GetByRole(AriaRole.Button).EvaluateAllAsync<string[]>("bs => bs.map(b => b.getAttribute('aria-label'))");
+        Assert.Subset(names.ToHashSet(), bands.Select(b => TimelineNames.Loose(b, TimelineNames.Lane(lane))).ToHashSet());
+        await w.Page.GetByRole(AriaRole.Toolbar, new() { Name = "Timeline controls" }).GetByRole(AriaRole.Button, new() { Name = "Keyboard help" }).FocusAsync();
+        await w.Page.Keyboard.PressAsync("Tab");
+        await timeline.ExpectCurrentAsync($"l-{lane.Id}-{bands[0].Period.ToString().ToLowerInvariant()}-{bands[0].From:yyyy-MM-dd}",
+            TimelineNames.Loose(bands[0], TimelineNames.Lane(lane)));
+        await timeline.PressAsync("Enter");
+        await Expect(w.Page).ToHaveURLAsync(_app.Server.BaseUrl + TimelineJs.ListUri(new EventFilter(), bands[0]));
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public class TimelineViewTests(BrowserFixture browser)
         var lane = await timeline.Lanes.First.BoundingBoxAsync();
         Assert.NotNull(lane);
         Assert.True(lane.Y >= 0 && lane.Y + lane.Height <= 900, $"the first lane is at {lane.Y}–{lane.Y + lane.Height}");
-        // Fourteen kinds make more lanes than fit: the view takes the height left, to within the page's bottom padding.
+        // The view takes the height left, to within the page's bottom padding, whether or not its lanes need all of it.
         var canvas = (await timeline.Canvas.BoundingBoxAsync())!;
         Assert.InRange(canvas.Y + canvas.Height, 900 - 80, 900);
         Assert.False(await w.Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight > innerHeight + 1"), "the page scrolls");
@@ -146,11 +146,46 @@ public class TimelineViewTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_small_filter_is_zoomed_and_moved_by_the_browser_alone_drawing_what_the_server_would()
+    {
+        await using var w = await browser.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        // What the page sends to the server: a range change it draws itself is only reported (OnRangeShown).
+        var sent = new List<string>();
+        w.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            // Blazor's circuit speaks MessagePack, whose strings (the method names) are plain UTF-8 in the frame.
+            lock (sent) sent.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
+        };
+        const string path = "/timeline?kind=trial&start=1936-01-01&end=1937-12-31";
+        await w.GotoAsync(path);
+        await timeline.DrawnAsync();
+        var filter = BrowseState.FromUri(browser.Server.BaseUrl + path).Filter;
+
+        foreach (var button in new[] { "Zoom in", "Zoom in", "Later", "Zoom out", "Earlier" })
+        {
+            await timeline.ZoomAsync(button);
+            var (from, to) = timeline.Window();
+            var window = await new TimelineQueries(browser.Server.Database.Factory).WindowAsync(filter, from, to);
+            Assert.False(window.IsDensity);
+            var drawn = new List<string>();
+            foreach (var id in await timeline.Events.EvaluateAllAsync<string[]>("es => es.map(e => e.id)"))
+                drawn.Add(Regex.Replace(id, @"^tl\d+-", ""));
+            Assert.Equal(window.Items.Select(i => $"{i.Lane}-{i.EventId}").Order(StringComparer.Ordinal), drawn.Order(StringComparer.Ordinal));
+        }
+        lock (sent)
+        {
+            Assert.Contains(sent, f => f.Contains("OnRangeShown", StringComparison.Ordinal));
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeChanged", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task The_plain_wheel_scrolls_the_page_and_Ctrl_with_the_wheel_zooms_the_timeline()
     {
         // A window too low for the filters and the timeline together, so the page scrolls; the lanes scroll inside the
         // timeline too, which must not hold on to the wheel.
-        await using var w = await browser.NewPageAsync(1280, 520);
+        await using var w = await browser.NewPageAsync(1280, 420);
         var page = w.Page;
         var timeline = new TimelineControls(page);
         const string path = "/timeline?start=1936-08-01&end=1936-09-30";

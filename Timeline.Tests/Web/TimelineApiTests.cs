@@ -43,6 +43,9 @@ public class TimelineApiTests(TimelineAppFactory app) : IClassFixture<TimelineAp
         Assert.Equal(expected.Buckets.Select(b => (b.Lane, b.Start, b.End, b.Count)),
             actual.GetProperty("bars").EnumerateArray().Select(b => (b.GetProperty("lane").GetString()!, Day(b.GetProperty("start")),
                 Day(b.GetProperty("end")), b.GetProperty("count").GetInt32())));
+        Assert.Equal(expected.Loose.Select(l => (l.Lane, l.Period.ToString().ToLowerInvariant(), l.From, l.To, l.Count)),
+            actual.GetProperty("loose").EnumerateArray().Select(l => (l.GetProperty("lane").GetString()!, l.GetProperty("period").GetString()!,
+                Day(l.GetProperty("start")), Day(l.GetProperty("end")), l.GetProperty("count").GetInt32())));
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public class TimelineApiTests(TimelineAppFactory app) : IClassFixture<TimelineAp
     {
         var filter = Timeline.Web.Filtering.FilterQuery.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(filterQuery),
             new Dictionary<string, string[]>());
-        var opening = await TimelinePage.OpeningRangeAsync(Timelines, filter);
+        var opening = await TimelinePage.OpeningRangeAsync(app.Services.GetRequiredService<TimelineExtents>(), filter);
         Assert.NotNull(opening);
 
         AssertSame(await Timelines.WindowAsync(filter, opening.Value.From, opening.Value.To), await Get($"/api/timeline?{filterQuery}"));
@@ -120,7 +123,7 @@ public class TimelineApiTests(TimelineAppFactory app) : IClassFixture<TimelineAp
     [Fact]
     public async Task One_bound_alone_keeps_the_other_from_the_opening_window()
     {
-        var opening = (await TimelinePage.OpeningRangeAsync(Timelines, new EventFilter()))!.Value;
+        var opening = (await TimelinePage.OpeningRangeAsync(app.Services.GetRequiredService<TimelineExtents>(), new EventFilter()))!.Value;
         var start = new DateOnly(1936, 1, 1);
 
         AssertSame(await Timelines.WindowAsync(new EventFilter(), start, opening.To), await Get($"/api/timeline?start={Iso(start)}"));

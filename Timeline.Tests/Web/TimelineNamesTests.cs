@@ -68,4 +68,17 @@ public class TimelineNamesTests
             TimelineSpan.Around((new DateOnly(1936, 8, 1), new DateOnly(1936, 8, 31))));
         Assert.Equal((DateOnly.MinValue, new DateOnly(1, 3, 2)), TimelineSpan.Around((DateOnly.MinValue, new DateOnly(1, 1, 31))));
     }
+
+    [Fact]
+    public void A_summary_of_loosely_dated_events_says_how_many_to_what_they_are_dated_and_how_to_list_them()
+    {
+        var year = new LooseSummary("k-meeting", LoosePeriod.Year, new DateOnly(1937, 1, 1), new DateOnly(1937, 12, 31), 1312);
+        Assert.Equal("1,312 more dated only to 1937", TimelineNames.LooseText(year));
+        Assert.Equal("40 more dated only to June 1937",
+            TimelineNames.LooseText(year with { Period = LoosePeriod.Month, From = new DateOnly(1937, 6, 1), To = new DateOnly(1937, 6, 30), Count = 40 }));
+        Assert.Equal("3 more dated more loosely (1936–1938)",
+            TimelineNames.LooseText(year with { Period = LoosePeriod.Span, From = new DateOnly(1936, 1, 1), To = new DateOnly(1938, 12, 31), Count = 3 }));
+        Assert.Equal("Meeting: 1,312 more dated only to 1937, too loosely to place in this view; press Enter or click to list them",
+            TimelineNames.Loose(year, "Meeting"));
+    }
 }

@@ -28,4 +28,16 @@ public class TimelineStatusTests
             TimelineStatus.Describe(Window(0, null), CultureInfo.InvariantCulture));
         Assert.Equal("Loading the timeline…", TimelineStatus.Describe(null));
     }
+
+    [Fact]
+    public void With_loosely_dated_events_summarised_the_status_counts_those_drawn_and_those_summarised()
+    {
+        var window = Window(19, null) with
+        {
+            Loose = [new("k-meeting", LoosePeriod.Year, new DateOnly(1937, 1, 1), new DateOnly(1937, 12, 31), 400),
+                     new("k-document", LoosePeriod.Month, new DateOnly(1937, 6, 1), new DateOnly(1937, 6, 30), 1200)],
+        };
+        Assert.Equal("19 events dated between 1 Nov 1910 and 28 Feb 1915. 1,600 more, dated only to a month, a year or a wider span, reach into it: each lane counts them; choose a count to list them.",
+            TimelineStatus.Describe(window, CultureInfo.InvariantCulture));
+    }
 }

@@ -105,7 +105,7 @@ public static class TimelineApi
             .WithParameters(Id).WithSummary("One source, with its formatted archival reference")
             .Produces<SourceDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/timeline", async (HttpRequest request, TimelineQueries timelines, CancellationToken ct) =>
+        api.MapGet("/timeline", async (HttpRequest request, TimelineQueries timelines, TimelineExtents extents, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
             var q = Dict(request.Query);
@@ -116,7 +116,7 @@ public static class TimelineApi
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
             if (start is null || end is null)
             {
-                var opening = await TimelinePage.OpeningRangeAsync(timelines, filter, ct);
+                var opening = await TimelinePage.OpeningRangeAsync(extents, filter, ct);
                 if (opening is null && start is null && end is null) return Results.Ok(TimelineWindowDto.NothingMatched());
                 // A bound not given is the opening window's, kept on its side of the one given.
                 start ??= opening is { } o ? (end is { } last && last < o.From ? last : o.From) : end;

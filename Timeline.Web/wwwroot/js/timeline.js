@@ -1,6 +1,9 @@
 // The zoomable timeline: a thin wrapper over vis-timeline (loaded as the global `vis`). The server owns
-// the data: this module reports the visible range (debounced) and draws whatever items or density
-// buckets the server sends back for it. Text is set with textContent, never parsed as HTML.
+// the data: this module reports the visible range (debounced) and draws whatever items, density
+// buckets and summaries of loosely dated events the server sends back for it. When the server has handed
+// over every event of a region (`hold`: a small filter whole, or the region around a sparse window), a range
+// inside it is drawn here at once, with no round trip, and the server only told. Text is set with
+// textContent, never parsed as HTML.
 //
 // Around vis it adds what vis lacks: the view takes the height the viewport has left; the plain wheel scrolls the
 // page and Ctrl/⌘ + wheel zooms; and the keyboard reaches every item and bar (the drawing area keeps the focus and
@@ -104,12 +107,23 @@ export async function create(element, dotnet, start, end, visUrl) {
             return;
         }
         s.window = shown;
+        const [from, to] = [toIso(props.start), toIso(props.end)];
+        clearTimeout(s.timer);
+        const local = slice(s.held, from, to);
+        if (local) {
+            draw(s, local.lanes, local.events, [], []);
+            // The address and the status line follow; a run of wheel turns tells the server once.
+            s.timer = setTimeout(() => {
+                if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeShown', from, to);
+            }, 100);
+            return;
+        }
         s.awaitingData = true;
         element.setAttribute('aria-busy', 'true');
-        clearTimeout(s.timer);
+        // Long enough to gather the steps of a Ctrl + wheel zoom (one range each) into one request.
         s.timer = setTimeout(() => {
-            if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeChanged', toIso(props.start), toIso(props.end));
-        }, 250);
+            if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeChanged', from, to);
+        }, 150);
     });
     timeline.on('select', (props) => {
         const item = props.items[0] && items.get(props.items[0]);
@@ -118,6 +132,9 @@ export async function create(element, dotnet, start, end, visUrl) {
         if (item.bucket) {
             timeline.setSelection([]);
             zoomInto(s, item);
+        } else if (item.loose !== undefined) {
+            timeline.setSelection([]);
+            dotnet.invokeMethodAsync('OnLoose', item.loose);
         } else {
             dotnet.invokeMethodAsync('OnSelect', item.eventId, false);
         }
@@ -177,7 +194,8 @@ function fill(s) {
     const height = below(s.element);
     if (height !== s.height) {
         s.height = height;
-        s.timeline.setOptions({ maxHeight: height });
+        // The height, not only a most: with few lanes the view still ends at the bottom of the window.
+        s.timeline.setOptions({ height, maxHeight: height });
     }
     // The evidence panel beside the view scrolls within the same height.
     const area = s.element.closest('[data-tl-fill]');
@@ -316,6 +334,7 @@ function open(s) {
     const item = current(s);
     if (!item) return;
     if (item.bucket) zoomInto(s, item);
+    else if (item.loose !== undefined) s.dotnet.invokeMethodAsync('OnLoose', item.loose);
     else s.dotnet.invokeMethodAsync('OnSelect', item.eventId, true);
 }
 
@@ -402,9 +421,30 @@ function fitCounts(s) {
 
 // ---- Data ----
 
-export function setData(id, lanes, events, buckets) {
+export function setData(id, lanes, events, buckets, loose) {
     const s = timelines.get(id);
-    if (!s) return;
+    if (s) draw(s, lanes, events, buckets, loose ?? []);
+}
+
+// Every event of a region, as setData's events, with the lanes they fall in; null lets go of what was held.
+export function hold(id, held, cap) {
+    const s = timelines.get(id);
+    if (s) s.held = held ? { ...held, cap } : null;
+}
+
+// What the server's window for [from, to] holds, from the region held: every event reaching into the range, as long as
+// the range lies in the region and they are no more than the cap (TimelineHeld.Slice on the server, which this must
+// match). ISO days compare as strings.
+function slice(held, from, to) {
+    if (!held || from < held.from || to > held.to) return null;
+    const events = held.items.filter((e) => e.earliest <= to && e.latest >= from);
+    if (new Set(events.map((e) => e.id)).size > held.cap) return null;
+    const used = new Set(events.map((e) => e.lane));
+    return { lanes: held.lanes.filter((l) => used.has(l.id)), events };
+}
+
+function draw(s, lanes, events, buckets, loose) {
+    const id = s.id;
     s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
     // selection in progress is not lost when the same range is reloaded.
@@ -447,6 +487,17 @@ export function setData(id, lanes, events, buckets) {
             // own bottom alignment would open the view scrolled to its last lane.)
             style: `height: ${height(b)}px; margin-top: ${tallest.get(b.lane) - height(b)}px`,
             title: label(b.name, 'tl-tip'),
+        };
+    })).concat(loose.map((l) => {
+        // A lane's count of the events dated too loosely to place in this view: a band over their month, year or span,
+        // whose text vis keeps in view at the left edge.
+        const key = `l-${l.lane}-${l.period}-${l.start}`;
+        const content = named(s, key, l.name);
+        content.append(label(l.text, 'tl-loose-text'));
+        return {
+            id: key, loose: l.index, group: l.lane, content, baseClass: 'tl-loose',
+            start: toDate(l.start), end: new Date(toDate(l.end).getTime() + DAY), type: 'range',
+            title: label(l.name, 'tl-tip'),
         };
     }));
     // The keyboard keeps its item if it is still there, else goes to the nearest one where it was.

@@ -31,6 +31,28 @@ public static class TimelineNames
     public static string Bar(DensityBucket bar, BucketUnit unit, string lane) =>
         $"{Period(bar.Start, unit)}: {Labels.Count(bar.Count, "event")} ({lane}), press Enter or click to zoom in";
 
+    /// <summary>
+    /// What a lane's summary of loosely dated events says on the timeline: "312 more dated only to 1937", "40 more dated
+    /// only to June 1937", "30 more dated more loosely (1936–1938)".
+    /// </summary>
+    public static string LooseText(LooseSummary loose)
+    {
+        var more = loose.Count.ToString("N0", En) + " more";
+        return loose.Period switch
+        {
+            LoosePeriod.Year => $"{more} dated only to {loose.From.Year.ToString(En)}",
+            LoosePeriod.Month => $"{more} dated only to {loose.From.ToString("MMMM yyyy", En)}",
+            _ => $"{more} dated more loosely ({Years(loose.From, loose.To)})",
+        };
+    }
+
+    /// <summary>"Meeting: 312 more dated only to 1937, too loosely to place in this view; press Enter or click to list them".</summary>
+    public static string Loose(LooseSummary loose, string lane) =>
+        $"{lane}: {LooseText(loose)}, too loosely to place in this view; press Enter or click to list them";
+
+    private static string Years(DateOnly from, DateOnly to) =>
+        from.Year == to.Year ? from.Year.ToString(En) : from.Year.ToString(En) + "–" + to.Year.ToString(En);
+
     /// <summary>The period a bar covers, as a historian would write it: "1930s", "1931", "Jan–Mar 1931", "Mar 1931".</summary>
     public static string Period(DateOnly start, BucketUnit unit) => unit switch
     {

@@ -9,6 +9,7 @@ public static class TimelineStatus
     /// <summary>
     /// With bars, the server switched because too many events <em>reach into</em> the range, but the bars and the total
     /// count only the events <em>dated</em> in it (widened to whole bars), which can be far fewer: the text says both.
+    /// With items and summaries, the items are the events the range can place and the summaries count the rest.
     /// </summary>
     public static string Describe(TimelineWindow? window, IFormatProvider? culture = null)
     {
@@ -17,6 +18,9 @@ public static class TimelineStatus
         var events = string.Format(culture, "{0:N0} {1}", window.Total, Labels.Plural(window.Total, "event"));
         if (window.Unit is { } unit)
             return $"Too many events reach into this range to draw one by one. Bars count the {events} dated {range}, per {unit.ToString().ToLowerInvariant()}. Zoom in, or choose a bar, to see them.";
+        var loose = window.Loose.Sum(l => l.Count);
+        if (loose > 0)
+            return $"{events} dated {range}. {string.Format(culture, "{0:N0}", loose)} more, dated only to a month, a year or a wider span, reach into it: each lane counts them; choose a count to list them.";
         return window.Total switch
         {
             0 => $"No events {range} for these filters.",
