@@ -30,7 +30,7 @@ public static class Commands
           generate [--events N] [--persons N] [--sources N] [--seed S] (--out FILE.json | --db DBFILE)
                                                    make a synthetic dataset (defaults: 10000 events, a fifth as many persons, a twentieth as many sources)
           add-user EMAIL [--role Editor|Admin]     create an account; the password from TIMELINE_PASSWORD or a prompt
-          benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--import FILE.json]
+          benchmark --db LARGE.db [--small SMALL.db] [--samples N] [--warmup N] [--budget S] [--only TEXT] [--api URL] [--import FILE.json]
                                                    time the queries and an import (docs/performance.md)
         Options: --ConnectionStrings:Timeline="Data Source=..." chooses the database.
         """;

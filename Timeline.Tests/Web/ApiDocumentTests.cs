@@ -60,12 +60,15 @@ public class ApiDocumentTests : IClassFixture<TimelineAppFactory>
         return p.Path + "?" + string.Join('&', values.Select(v => p.Name + "=" + Uri.EscapeDataString(v)));
     }
 
+    private static bool IsDate(JsonElement schema) => schema.TryGetProperty("format", out var f) && f.GetString() == "date";
+
     private static long Bound(JsonElement schema, string name) => schema.GetProperty(name).GetInt64();
 
     private static IEnumerable<string> ValidValues(JsonElement schema) => schema.GetProperty("type").GetString() switch
     {
         "integer" => [Bound(schema, "minimum").ToString(CultureInfo.InvariantCulture), Bound(schema, "maximum").ToString(CultureInfo.InvariantCulture)],
         "string" when schema.TryGetProperty("enum", out var choices) => choices.EnumerateArray().Select(c => c.GetString()!),
+        "string" when IsDate(schema) => ["0001-01-01", "1936-08-19", "9999-12-31"],
         "string" => ["Trotsky", new string('a', schema.GetProperty("maxLength").GetInt32())],
         var other => throw new InvalidOperationException($"No sample values for a parameter of type {other}."),
     };
@@ -75,6 +78,7 @@ public class ApiDocumentTests : IClassFixture<TimelineAppFactory>
         "integer" => [(Bound(schema, "minimum") - 1).ToString(CultureInfo.InvariantCulture),
             (Bound(schema, "maximum") + 1).ToString(CultureInfo.InvariantCulture), "twelve"],
         "string" when schema.TryGetProperty("enum", out _) => ["not-a-" + name],
+        "string" when IsDate(schema) => ["1936-02-30", "19 Aug 1936", "1936", "10000-01-01"],
         "string" => [new string('a', schema.GetProperty("maxLength").GetInt32() + 1)],
         var other => throw new InvalidOperationException($"No sample values for a parameter of type {other}."),
     };
@@ -207,6 +211,10 @@ public class ApiDocumentTests : IClassFixture<TimelineAppFactory>
     [InlineData("/api/persons?pageSize=100", "/api/persons")]
     [InlineData("/api/sources?pageSize=100", "/api/sources")]
     [InlineData("/api/stats", "/api/stats")]
+    [InlineData("/api/timeline?start=1936-08-01&end=1936-09-30", "/api/timeline")]
+    [InlineData("/api/timeline?start=1880-01-01&end=2000-12-31", "/api/timeline")]
+    [InlineData("/api/timeline?person=Blumkin", "/api/timeline")]
+    [InlineData("/api/timeline?q=nothingmatchesthis", "/api/timeline")]
     public async Task Responses_have_exactly_the_described_fields(string url, string path)
     {
         var document = await DocumentAsync();

@@ -124,6 +124,10 @@ public class ApiTests : IClassFixture<TimelineAppFactory>
     [InlineData("/api/persons?pageSize=x", "pageSize")]
     [InlineData("/api/sources?kind=scroll", "kind")]
     [InlineData("/api/events/abc", "id")]
+    [InlineData("/api/timeline?start=1936-02-30", "start")]
+    [InlineData("/api/timeline?end=19%20Aug%201936", "end")]
+    [InlineData("/api/timeline?start=1937-01-01&end=1936-01-01", "start")]
+    [InlineData("/api/timeline?kind=picnic&start=1936-01-01&end=1936-12-31", "kind")]
     public async Task Invalid_parameters_get_a_400_naming_the_parameter(string url, string parameter)
     {
         var response = await _http.GetAsync(url);

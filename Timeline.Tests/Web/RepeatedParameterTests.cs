@@ -24,6 +24,9 @@ public class RepeatedParameterTests(TimelineAppFactory app) : IClassFixture<Time
     [InlineData("/export/events.csv?from=1929&from=1930", "from")]
     [InlineData("/export/events.json?q=a&q=b", "q")]
     [InlineData("/export/events.timelinejs.json?to=1930&to=1931", "to")]
+    [InlineData("/api/timeline?start=1936-01-01&start=1937-01-01", "start")]
+    [InlineData("/api/timeline?end=1936-01-01&end=1937-01-01", "end")]
+    [InlineData("/api/timeline?from=1936&from=1937", "from")]
     public async Task A_single_valued_parameter_given_twice_is_a_problem_naming_it(string url, string parameter)
     {
         using var http = app.CreateClient();

@@ -142,6 +142,7 @@ public static class ApiDocument
             Enum = p.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
             Default = p.Default is null ? null : JsonValue.Create(p.Default),
         },
+        QueryValueType.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
         _ => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = p.MaxLength },
     };
 }

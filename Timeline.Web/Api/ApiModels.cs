@@ -108,3 +108,48 @@ public sealed record SourceDto(int Id, string? Key, string Title, string? Author
 }
 
 public sealed record StatsDto(int Events, int Persons, int Sources, int EvidenceLinks, DateOnly? First, DateOnly? Last);
+
+/// <summary>
+/// What the timeline page draws for a window: the events reaching into it when there are at most <paramref name="Cap"/>,
+/// otherwise density bars (events per period and lane, each counted in the period of its sort date).
+/// </summary>
+/// <param name="Start">The window answered: the one asked for, or for bars the same widened to whole periods; null only when nothing matches and no window was given.</param>
+/// <param name="Total">Events in the window: those reaching into it for items (less those counted in <paramref name="Loose"/>), those dated in it for bars.</param>
+/// <param name="Cap">The most items (events or bars) one window gets.</param>
+/// <param name="Unit">The period of one bar; left out when the answer is items.</param>
+public sealed record TimelineWindowDto(DateOnly? Start, DateOnly? End, int Total, int Cap,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BucketUnit? Unit,
+    IReadOnlyList<TimelineLaneDto> Lanes, IReadOnlyList<TimelineItemDto> Items, IReadOnlyList<TimelineBarDto> Bars,
+    IReadOnlyList<TimelineLooseDto> Loose)
+{
+    public static TimelineWindowDto From(TimelineWindow w) => new(w.From, w.To, w.Total, TimelineQueries.Cap, w.Unit,
+        w.Lanes.Select(l => new TimelineLaneDto(l.Id, l.Label)).ToList(),
+        w.Items.Select(i => new TimelineItemDto(i.EventId, i.Lane, i.Title, i.Kind, i.Status, i.Earliest, i.Latest, i.Display,
+            i.Uncertain, i.Disputed)).ToList(),
+        w.Buckets.Select(b => new TimelineBarDto(b.Lane, b.Start, b.End, b.Count)).ToList(),
+        w.Loose.Select(l => new TimelineLooseDto(l.Lane, l.Period, l.From, l.To, l.Count)).ToList());
+
+    /// <summary>The answer when nothing matches the filter and no window was given: there is no window to open on.</summary>
+    public static TimelineWindowDto NothingMatched() => new(null, null, 0, TimelineQueries.Cap, null, [], [], [], []);
+}
+
+/// <param name="Id">A kind's lane is <c>k-</c> and the kind (<c>k-trial</c>); with a person filter the lanes are persons, <c>p-</c> and the id.</param>
+public sealed record TimelineLaneDto(string Id, string Label);
+
+/// <summary>One event in one lane (with a person filter, an event of two of its persons is in both lanes).</summary>
+/// <param name="Earliest">The first day its date can mean; a point when equal to <paramref name="Latest"/>.</param>
+/// <param name="Uncertain">Its date is approximate, uncertain or less precise than a day.</param>
+/// <param name="Disputed">Disputed, or its sources give rival dates.</param>
+public sealed record TimelineItemDto(int EventId, string Lane, string Title, EventKind Kind, ClaimStatus ClaimStatus,
+    DateOnly Earliest, DateOnly Latest, string Display, bool Uncertain, bool Disputed);
+
+/// <summary>
+/// Events of one lane that reach into the window only because they are dated more loosely than it is wide ("312 more dated
+/// only to 1937"): counted, not listed in the items nor in the total, when listing them would pass the cap.
+/// </summary>
+/// <param name="Period">How they are dated: to a month, to a year, or a wider span.</param>
+/// <param name="Start">The month or the year, or for a span the widest bounds of the events counted.</param>
+public sealed record TimelineLooseDto(string Lane, LoosePeriod Period, DateOnly Start, DateOnly End, int Count);
+
+/// <summary>How many events of one lane are dated in one period, from <paramref name="Start"/> to <paramref name="End"/> inclusive.</summary>
+public sealed record TimelineBarDto(string Lane, DateOnly Start, DateOnly End, int Count);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Primitives;
 using Timeline.Domain.Model;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Text;
+using Timeline.Web.Components.Pages.Browse;
 using Timeline.Web.Filtering;
 
 namespace Timeline.Web.Api;
@@ -29,6 +30,13 @@ public static class TimelineApi
     private static readonly QueryParameter SourceKindFilter = QueryParameter.Choice<SourceKind>("kind", "The kind of source.");
 
     private static readonly QueryParameter Id = QueryParameter.WholeNumber("id", "The record's id.", 1, int.MaxValue, inPath: true);
+
+    private static readonly QueryParameter WindowStart = QueryParameter.Date("start",
+        "First day of the window, as in the timeline page's address. Without it, the first day of the window the page opens on " +
+        "(the filter's years, or the span of the matching events with a margin).");
+
+    private static readonly QueryParameter WindowEnd = QueryParameter.Date("end",
+        "Last day of the window (inclusive); not before 'start'. Without it, the last day of the window the page opens on.");
 
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
@@ -96,6 +104,30 @@ public static class TimelineApi
                 : BadId(id))
             .WithParameters(Id).WithSummary("One source, with its formatted archival reference")
             .Produces<SourceDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/timeline", async (HttpRequest request, TimelineQueries timelines, TimelineExtents extents, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            var q = Dict(request.Query);
+            var filter = FilterQuery.Parse(request.Query, errors);
+            var start = FilterQuery.Single(q, WindowStart, errors) is { } s ? WindowStart.DateValue(errors, s) : null;
+            var end = FilterQuery.Single(q, WindowEnd, errors) is { } e ? WindowEnd.DateValue(errors, e) : null;
+            if (start > end) FilterQuery.Add(errors, WindowStart.Name, $"'start' ({start:yyyy-MM-dd}) is after 'end' ({end:yyyy-MM-dd}).");
+            if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
+            if (start is null || end is null)
+            {
+                var opening = await TimelinePage.OpeningRangeAsync(extents, filter, ct);
+                if (opening is null && start is null && end is null) return Results.Ok(TimelineWindowDto.NothingMatched());
+                // A bound not given is the opening window's, kept on its side of the one given.
+                start ??= opening is { } o ? (end is { } last && last < o.From ? last : o.From) : end;
+                end ??= opening is { } p && p.To > start!.Value ? p.To : start;
+            }
+            // A thin mapping of what the page gets: the page's own query, its answer in the API's wire shape.
+            return Results.Ok(TimelineWindowDto.From(await timelines.WindowAsync(filter, start!.Value, end!.Value, ct)));
+        })
+            .WithParameters([.. FilterQuery.Parameters, WindowStart, WindowEnd])
+            .WithSummary("What the timeline page draws for a window: its events, or density bars when more than the cap reach into it")
+            .Produces<TimelineWindowDto>().ProducesValidationProblem();
 
         api.MapGet("/stats", async (EventQueries queries, CancellationToken ct) =>
         {

@@ -3,7 +3,7 @@ using Timeline.Domain.Text;
 
 namespace Timeline.Web.Filtering;
 
-public enum QueryValueType { Text, WholeNumber, Choice }
+public enum QueryValueType { Text, WholeNumber, Choice, Date }
 
 /// <summary>How a parameter takes several values: not at all (given twice, it is refused), by repeating it, or by repeating it or separating values with commas.</summary>
 public enum Repetition { None, Repeat, RepeatOrComma }
@@ -49,6 +49,18 @@ public sealed record QueryParameter
     public static QueryParameter Choice(string name, string description, IReadOnlyList<string> choices, string? @default = null,
         Repetition repetition = Repetition.None) =>
         new() { Name = name, Description = description, Type = QueryValueType.Choice, Choices = choices, Default = @default, Repetition = repetition };
+
+    /// <summary>A day, written as an ISO date (<c>1936-08-19</c>), from 0001-01-01 to 9999-12-31.</summary>
+    public static QueryParameter Date(string name, string description) =>
+        new() { Name = name, Description = description, Type = QueryValueType.Date };
+
+    /// <summary>The day a value names, or null with an error naming the parameter.</summary>
+    public DateOnly? DateValue(Dictionary<string, string[]> errors, string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        FilterQuery.Add(errors, Name, $"'{Name}' must be a date written yyyy-mm-dd; got {Excerpt.Quote(text)}.");
+        return null;
+    }
 
     public bool TryNumber(string? text, out int value) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= Minimum && value <= Maximum;
