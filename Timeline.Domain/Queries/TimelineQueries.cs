@@ -141,9 +141,15 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     public async Task<(DateOnly From, DateOnly To)?> ExtentAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var events = await EventQueries.FilterAsync(db, filter, ct);
-        var span = await events.GroupBy(_ => 1).Select(g => new { Min = g.Min(e => e.SortDay), Max = g.Max(e => e.SortDay) }).FirstOrDefaultAsync(ct);
-        return span is null ? null : (DateOnly.FromDayNumber(span.Min), DateOnly.FromDayNumber(span.Max));
+        // Two scalar queries, each the first entry of an ordered read of the date index (or of a kind's or a status's):
+        // min and max in one grouped query read every match instead, the whole index without a filter (217–278 ms at
+        // a million events). A common person or term is probed in date order, as for a page (EventQueries.Apply).
+        var resolved = await EventQueries.ResolveAsync(db, filter, countMatches: true, ct);
+        var events = EventQueries.Apply(db, filter, resolved, probe: true);
+        var first = await events.OrderBy(e => e.SortDay).Select(e => (int?)e.SortDay).FirstOrDefaultAsync(ct);
+        if (first is null) return null;
+        var last = await events.OrderByDescending(e => e.SortDay).Select(e => e.SortDay).FirstAsync(ct);
+        return (DateOnly.FromDayNumber(first.Value), DateOnly.FromDayNumber(last));
     }
 
     public static string LaneOf(EventKind kind) => "k-" + kind.ToString().ToLowerInvariant();
