@@ -27,13 +27,23 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
             persons = persons.Where(p => matching.Contains(p.Id));
         }
         var total = await persons.CountAsync(ct);
-        // Names that start with the query rank before names that merely contain it.
-        var ids = await persons
-            .OrderByDescending(p => p.Names.Any(n => EF.Functions.Like(n.Folded, folded + "%")))
-            .ThenByDescending(p => p.Participations.Count)
-            .ThenBy(p => p.Name)
+        // Names that start with the query rank before names that merely contain it, then the busiest persons: the
+        // stored count (PersonEventCounts), where counting each candidate's participations took 0.3–0.45 s for a
+        // common prefix at a million events. Without a query the order is an index, read for one page only.
+        var ranked = folded.Length == 0
+            ? persons.OrderByDescending(p => p.EventCount)
+            : persons.OrderByDescending(p => StartingWith(db, folded).Contains(p.Id)).ThenByDescending(p => p.EventCount);
+        var ids = await ranked.ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         return new Page<PersonView>(total, await LoadPersonsAsync(db, ids, ct));
+    }
+
+    // Persons with a name that starts with the folded query: one range of the Folded index (folded names hold only
+    // [a-z0-9 ], all below "{"), read once for all candidates, where a LIKE per candidate read each one's names.
+    private static IQueryable<int> StartingWith(TimelineDbContext db, string folded)
+    {
+        var end = folded + "{";
+        return db.PersonNames.Where(n => n.Folded.CompareTo(folded) >= 0 && n.Folded.CompareTo(end) < 0).Select(n => n.PersonId);
     }
 
     public async Task<PersonView?> GetPersonAsync(int id, CancellationToken ct = default)

@@ -37,7 +37,7 @@ public static class PersonQueries
     /// <summary>The persons each name matched (ids from <see cref="MatchIdsAsync"/>), for showing which namesakes a filter took in.</summary>
     internal static async Task<NameMatch> DescribeAsync(TimelineDbContext db, string name, List<int> ids, CancellationToken ct)
     {
-        var rows = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var rows = await db.Persons.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(MatchesListed)
             .Select(p => new { p.Id, p.Name, p.Born, p.Died }).ToListAsync(ct);
         return new NameMatch(name, ids.Count, rows.Select(p => new MatchedPerson(p.Id, p.Name, PersonView.Life(p.Born, p.Died))).ToList());
@@ -48,10 +48,11 @@ public static class PersonQueries
     /// order, so "miasnikov gavriil" and "gav mias" find Gavriil Miasnikov. Each word is a range of the words index;
     /// the names having all of them are then checked for distinct words (a short list: the index did the narrowing).
     /// </summary>
-    internal static async Task<List<int>> WordPrefixIdsAsync(TimelineDbContext db, string query, CancellationToken ct)
+    /// <returns>The ids as a subquery: a common prefix matches tens of thousands of persons, too many to carry as a list.</returns>
+    internal static async Task<IQueryable<int>> WordPrefixIdsAsync(TimelineDbContext db, string query, CancellationToken ct)
     {
         var words = NameFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return [];
+        if (words.Length == 0) return db.Persons.Where(_ => false).Select(p => p.Id);
         // The longest word narrows most; the others filter what it finds.
         var ordered = words.OrderByDescending(w => w.Length).ToList();
         var names = Starting(db, ordered[0]);
@@ -61,9 +62,10 @@ public static class PersonQueries
             names = names.Where(id => more.Contains(id));
         }
         var candidates = db.PersonNames.AsNoTracking().Where(n => names.Contains(n.Id));
-        if (words.Length == 1) return await candidates.Select(n => n.PersonId).Distinct().ToListAsync(ct);
+        if (words.Length == 1) return candidates.Select(n => n.PersonId);
         var rows = await candidates.Select(n => new { n.PersonId, n.Folded }).ToListAsync(ct);
-        return rows.Where(r => EachBeginsADifferentWord(words, r.Folded.Split(' '))).Select(r => r.PersonId).Distinct().ToList();
+        var ids = rows.Where(r => EachBeginsADifferentWord(words, r.Folded.Split(' '))).Select(r => r.PersonId).Distinct().ToList();
+        return db.Persons.Select(p => p.Id).Where(id => EF.Parameter(ids).Contains(id));
     }
 
     // Folded words hold only [a-z0-9], all below "{": a prefix is the range [w, w + "{").
