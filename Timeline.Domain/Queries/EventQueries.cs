@@ -173,7 +173,9 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// What a filter needs from the database before it becomes one query: its person names as ids (null
     /// without a person filter), and, when asked, how many live events those persons and the text match.
     /// </summary>
-    internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches, IReadOnlyList<NameMatch>? NameMatches = null);
+    /// <param name="ExactText">For a text matching more than <see cref="ProbeAbove"/> events: its exact-word MATCH (TextSearch.ExactMatchAsync), when it has one.</param>
+    internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches, IReadOnlyList<NameMatch>? NameMatches = null,
+        string? ExactText = null);
 
     internal static async Task<Resolved> ResolveAsync(TimelineDbContext db, EventFilter filter, bool countMatches, CancellationToken ct,
         bool describeNames = false)
@@ -194,8 +196,18 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             persons = ids.ToList();
             if (countMatches) personEvents = await LiveEventsOf(db, persons).CountAsync(ct);
         }
-        if (countMatches && !string.IsNullOrWhiteSpace(filter.Text)) textMatches = await TextSearch.CountAsync(db, filter.Text, ct);
-        return new Resolved(persons, personEvents, textMatches, matches);
+        string? exact = null;
+        if (countMatches && !string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // One typed word is looked up in the vocabulary first: for a word of the index its count of documents is
+            // the count of matches (a word in every event: a million rows counted one by one, 145-271 ms under load).
+            var single = TextSearch.HighlightWords(filter.Text).Count == 1 && !filter.Text.Contains('"', StringComparison.Ordinal);
+            var expanded = single ? await TextSearch.ExactMatchAsync(db, filter.Text, ct) : null;
+            textMatches = expanded?.Docs ?? await TextSearch.CountAsync(db, filter.Text, ct);
+            if (!single && textMatches > ProbeAbove) expanded = await TextSearch.ExactMatchAsync(db, filter.Text, ct);
+            exact = textMatches > ProbeAbove ? expanded?.Match : null;
+        }
+        return new Resolved(persons, personEvents, textMatches, matches, exact);
     }
 
     /// <summary>The events of some persons. Without the query filters: the outer query keeps to live events.</summary>
@@ -234,7 +246,9 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         // Live events, said here although the query filter says it too: a subquery that ignores the query filters (the
         // participations and evidence below) makes EF drop them from the whole query, and deleted events came back
         // under a person or source filter; and without the term SQLite cannot use the partial (live-only) indexes.
-        IQueryable<Event> q = (source ?? db.Events).AsNoTracking().Where(e => !e.IsDeleted);
+        // A common text probed in date order tests each event against its exact words (TextSearch.Probing).
+        var exact = probe && resolved.TextMatches > ProbeAbove && source is null ? resolved.ExactText : null;
+        IQueryable<Event> q = (source ?? (exact is null ? db.Events : TextSearch.Probing(db, exact))).AsNoTracking().Where(e => !e.IsDeleted);
         if (resolved.PersonIds is { } persons)
         {
             // "Id IN (events of these persons)", not a correlated EXISTS: SQLite then starts from the
@@ -265,7 +279,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         if (filter.SourceId is { } sourceId)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
                 .Select(x => x.EventId).Contains(e.Id));
-        if (!string.IsNullOrWhiteSpace(filter.Text))
+        if (!string.IsNullOrWhiteSpace(filter.Text) && exact is null)
             q = TextSearch.Apply(db, q, filter.Text, probe && resolved.TextMatches > ProbeAbove);
         return q;
     }
