@@ -1,4 +1,4 @@
-using Radzen;
+using MudBlazor.Services;
 using Timeline.Domain.Data;
 using Timeline.Domain.Seeding;
 using Timeline.Web;
@@ -19,7 +19,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCircuits(builder.Environment);
 builder.Services.AddTimelineIdentity();
 builder.Services.AddSignInRateLimit(builder.Configuration);
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddApiDocument();
 builder.Services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>();

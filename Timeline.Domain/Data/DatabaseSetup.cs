@@ -86,6 +86,8 @@ public static class DatabaseSetup
             // is recorded, so a crash in between only means recomputing again (a new database has no rows to fix).
             if (pending.Contains(StoredBounds.RuleChangedIn) && !pending.Contains(LegacySchema.BaselineMigrationId))
                 StoredBounds.Recompute(connection);
+            // The SortTitle migration fills its column with the title key's own code.
+            Text.TitleSorting.Register(connection);
             db.Database.Migrate();
         }
         using (var optimize = connection.CreateCommand())

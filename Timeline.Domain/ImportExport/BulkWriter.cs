@@ -23,7 +23,7 @@ internal sealed class BulkWriter : IDisposable
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection must be open.");
         Insert Make(string table, params string[] columns) => new(db, table, columns);
-        _event = Make("Events", "Id", "Key", "Kind", "Title", "Summary", "Place", "ClaimStatus", "Start", "End",
+        _event = Make("Events", "Id", "Key", "Kind", "Title", "SortTitle", "Summary", "Place", "ClaimStatus", "Start", "End",
             "EarliestDay", "LatestDay", "SortDay", "SortMonth", "SpanClass", "DateNote", "Court", "UnnamedDefendants", "DefendantsNote",
             "ArrestAgency", "ArrestPlace", "ArrestCharge", "ExpelledFrom", "ExpelledFromOrganisation", "ExpellingBody", "ExpulsionReason",
             "Version", "IsDeleted");
@@ -66,7 +66,7 @@ internal sealed class BulkWriter : IDisposable
     /// <summary>Writes an event and its children; their people and sources must be written already.</summary>
     public void Write(Event e)
     {
-        _event.Int(e.Id).Text(e.Key).Text(Name(e.Kind)).Text(e.Title).Text(e.Summary).Text(e.Place).Text(Name(e.ClaimStatus))
+        _event.Int(e.Id).Text(e.Key).Text(Name(e.Kind)).Text(e.Title).Text(e.SortTitle).Text(e.Summary).Text(e.Place).Text(Name(e.ClaimStatus))
             .Text(e.Start.ToStorage()).Text(e.End?.ToStorage()).Int(e.EarliestDay).Int(e.LatestDay).Int(e.SortDay).Int(e.SortMonth)
             .Int(e.SpanClass).Text(e.DateNote).Text(e.Court).NullableInt(e.UnnamedDefendants).Text(e.DefendantsNote).Text(e.ArrestAgency).Text(e.ArrestPlace).Text(e.ArrestCharge).Text(e.ExpelledFrom is { } from ? Name(from) : null)
             .Text(e.ExpelledFromOrganisation).Text(e.ExpellingBody).Text(e.ExpulsionReason).Int(1).Int(0).Step();

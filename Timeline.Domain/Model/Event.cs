@@ -1,4 +1,5 @@
 using Timeline.Domain.Dates;
+using Timeline.Domain.Text;
 
 namespace Timeline.Domain.Model;
 
@@ -7,12 +8,20 @@ public sealed class Event : Entity
 {
     private HistoricalDate _start = HistoricalDate.Create(1900);
     private HistoricalDate? _end;
+    private string _title = "";
 
     /// <summary>A stable external id (seed and import files); null for records created in the app.</summary>
     public string? Key { get; set; }
 
     public EventKind Kind { get; set; }
-    public string Title { get; set; } = "";
+    public string Title
+    {
+        get => _title;
+        set { _title = value; SortTitle = TitleSorting.Key(value); }
+    }
+
+    /// <summary>What titles are ordered by: the title as <see cref="TitleSorting.Key"/> gives it ("'Bloc' of…" under B).</summary>
+    public string SortTitle { get; private set; } = "";
     public string Summary { get; set; } = "";
     public string? Place { get; set; }
     public ClaimStatus ClaimStatus { get; set; }

@@ -41,6 +41,19 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
         return new Page<PersonView>(total, await LoadPersonsAsync(db, ids, ct));
     }
 
+    /// <summary>
+    /// The persons each name matches, as a name filter takes them in (namesakes included): the event list's
+    /// <see cref="EventPage.MatchedPersons"/> without reading any events, for pages that show a filter's names.
+    /// </summary>
+    public async Task<IReadOnlyList<NameMatch>> MatchNamesAsync(IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        if (names.Count == 0) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var matches = new List<NameMatch>(names.Count);
+        foreach (var name in names) matches.Add(await PersonQueries.DescribeAsync(db, name, await PersonQueries.MatchIdsAsync(db, name, ct), ct));
+        return matches;
+    }
+
     public async Task<PersonView?> GetPersonAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

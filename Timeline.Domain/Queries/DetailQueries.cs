@@ -86,16 +86,49 @@ public sealed class DetailQueries(IDbContextFactory<TimelineDbContext> factory, 
             companions.Select(c => new CompanionView(c.PersonId, c.Name, c.Count)).ToList());
     }
 
-    public async Task<SourceDetails?> GetSourceAsync(int id, CancellationToken ct = default)
+    /// <summary>A source's evidence rows a page at a time, in date order, and how many fall in each year of the whole list.</summary>
+    public async Task<SourceDetails?> GetSourceAsync(int id, int page = 1, int pageSize = SourcePageSize, CancellationToken ct = default)
     {
         var source = await catalog.GetSourceAsync(id, ct);
         if (source is null) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.EvidenceLinks.AsNoTracking().Where(x => x.SourceId == id)
+        var links = db.EvidenceLinks.AsNoTracking().Where(x => x.SourceId == id);
+        // Years by the events' sort month: a year holds the links whose event sorts in it, as the rows are ordered.
+        var years = await links.GroupBy(x => x.Event!.SortMonth / 12)
+            .Select(g => new { Year = g.Key, Links = g.Count(), Events = g.Select(x => x.EventId).Distinct().Count() })
+            .OrderBy(g => g.Year).ToListAsync(ct);
+        var total = years.Sum(y => y.Links);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await links
             .OrderBy(x => x.Event!.SortDay).ThenBy(x => x.EventId).ThenBy(x => x.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new SourceEvidenceView(x.Id, x.EventId, x.Event!.Title, x.Event.Kind, x.Event.Start, x.Event.End,
                 x.Event.ClaimStatus, x.Locator, x.Stance, x.Note, x.EvidenceDate))
             .ToListAsync(ct);
-        return new SourceDetails(source, rows);
+        var before = 0;
+        var spans = new List<SourceYearView>();
+        foreach (var y in years)
+        {
+            spans.Add(new SourceYearView(y.Year, y.Links, y.Events, before / pageSize + 1));
+            before += y.Links;
+        }
+        var events = await links.Select(x => x.EventId).Distinct().CountAsync(ct);
+        return new SourceDetails(source, rows, total, events, page, pageSize, spans);
+    }
+
+    /// <summary>Rows of a source page: enough to read a year's evidence at once, few enough to render quickly.</summary>
+    public const int SourcePageSize = 100;
+
+    /// <summary>Whether the id was an event, person or source that is now in the trash (so a page can say so).</summary>
+    public async Task<bool> IsDeletedAsync(string entity, int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return entity switch
+        {
+            "event" => await db.Events.IgnoreQueryFilters().AnyAsync(e => e.Id == id && e.IsDeleted, ct),
+            "person" => await db.Persons.IgnoreQueryFilters().AnyAsync(p => p.Id == id && p.IsDeleted, ct),
+            "source" => await db.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == id && s.IsDeleted, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "An event, person or source."),
+        };
     }
 }

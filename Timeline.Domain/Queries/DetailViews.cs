@@ -34,7 +34,15 @@ public sealed record PersonEventView(int EventId, string Title, EventKind Kind, 
 /// <summary>Someone who appears in <see cref="SharedEvents"/> of the same events as the person.</summary>
 public sealed record CompanionView(int PersonId, string Name, int SharedEvents);
 
-public sealed record SourceDetails(SourceView Source, IReadOnlyList<SourceEvidenceView> Events);
+/// <summary>A source and one page of the evidence it gives, with the whole list's size and its spread over the years.</summary>
+public sealed record SourceDetails(SourceView Source, IReadOnlyList<SourceEvidenceView> Events, int TotalLinks, int TotalEvents,
+    int Page, int PageSize, IReadOnlyList<SourceYearView> Years)
+{
+    public int PageCount => Math.Max(1, (TotalLinks + PageSize - 1) / PageSize);
+}
+
+/// <summary>One year of a source's evidence: how many links and events, and the page its first row is on.</summary>
+public sealed record SourceYearView(int Year, int Links, int Events, int Page);
 
 /// <summary>One event a source evidences, with where in the source and how.</summary>
 public sealed record SourceEvidenceView(int EvidenceId, int EventId, string Title, EventKind Kind, HistoricalDate Start,

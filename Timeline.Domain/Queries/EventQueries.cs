@@ -96,7 +96,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
 
     private static readonly Expression<Func<Event, SortKey>> Key = e => new SortKey
     {
-        Id = e.Id, SortDay = e.SortDay, Title = e.Title, Kind = e.Kind, Status = e.ClaimStatus,
+        Id = e.Id, SortDay = e.SortDay, Title = e.SortTitle, Kind = e.Kind, Status = e.ClaimStatus,
     };
 
     private static readonly Expression<Func<Event, SortKey>> DayKey = e => new SortKey { Id = e.Id, SortDay = e.SortDay };
@@ -300,8 +300,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     internal static IQueryable<Event> Sort(IQueryable<Event> q, EventSort sort) => sort switch
     {
         EventSort.DateDescending => q.OrderByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
-        EventSort.Title => q.OrderBy(e => e.Title).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
-        EventSort.TitleDescending => q.OrderByDescending(e => e.Title).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
+        EventSort.Title => q.OrderBy(e => e.SortTitle).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
+        EventSort.TitleDescending => q.OrderByDescending(e => e.SortTitle).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
         EventSort.Kind => q.OrderBy(e => e.Kind).ThenBy(e => e.SortDay).ThenBy(e => e.Id),
         EventSort.KindDescending => q.OrderByDescending(e => e.Kind).ThenByDescending(e => e.SortDay).ThenByDescending(e => e.Id),
         EventSort.Status => q.OrderBy(e => e.ClaimStatus).ThenBy(e => e.SortDay).ThenBy(e => e.Id),

@@ -81,6 +81,7 @@ internal sealed record SortKey
 {
     public int Id { get; init; }
     public int SortDay { get; init; }
+    /// <summary>The title's sort key (<see cref="Model.Event.SortTitle"/>).</summary>
     public string Title { get; init; } = "";
     public EventKind Kind { get; init; }
     public ClaimStatus Status { get; init; }

@@ -66,7 +66,7 @@ public sealed partial class AppServer : IAsyncDisposable
         };
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add("http://127.0.0.1:0");
-        // A build output folder serves the package assets (Blazor's and Radzen's scripts and styles) only in Development.
+        // A build output folder serves the package assets (Blazor's and MudBlazor's scripts and styles) only in Development.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         psi.Environment["ConnectionStrings__Timeline"] = database.ConnectionString;
         psi.Environment["Timeline__SeedFolder"] = Repo.SeedFolder;

@@ -12,20 +12,22 @@ public class BrowseTests(BrowserFixture browser)
 
     /// <summary>The table's rows of events: each links its event (the header row has no link).</summary>
     internal static ILocator EventRows(IPage page) =>
-        page.GetByRole(AriaRole.Region, new() { Name = "Events" }).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
+        page.GetByRole(AriaRole.Table, new() { Name = "Events" }).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
 
-    /// <summary>The list's count line, once the list has loaded (it says "Loading…" until then).</summary>
-    private static ILocator ListCount(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events, in date order" });
+    /// <summary>The list's count line, once the list has loaded.</summary>
+    private static ILocator ListCount(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "in date order" });
 
     /// <summary>Chooses a person in the filter bar's picker by typing part of a name, as a reader would.</summary>
     private static async Task ChoosePersonAsync(IPage page, string typed, string option)
     {
-        await page.GetByRole(AriaRole.Group, new() { Name = "Persons" }).GetByRole(AriaRole.Combobox).First.ClickAsync();
-        var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Search persons by any spelling" });
-        await search.FillAsync(typed);
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(option)) }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Persons" }).FillAsync(typed);
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First.ClickAsync();
     }
+
+    /// <summary>The histogram's bar of a year ("1931: 125 events").</summary>
+    private static ILocator YearBar(IPage page, int year) =>
+        page.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^Events per year, ") })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{year}: [\\d,]+ events?$") });
 
     [Fact]
     public async Task Filtering_by_a_person_narrows_the_timeline_list_and_table_to_their_events()
@@ -41,13 +43,15 @@ public class BrowseTests(BrowserFixture browser)
         var expected = await TotalAsync($"personId={personId}");
         Assert.True(expected >= 20, $"{expected} events for Blumkin");
         // List: every event names him, and there are as many as the API counts.
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "in date order" })).ToHaveTextAsync(new Regex($"^{expected} events"));
+        await Expect(ListCount(page)).ToHaveTextAsync(new Regex($"^{expected} events"));
         var items = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator(".tl-list-title") });
         var count = Math.Min(expected, 100);
         await Expect(items).ToHaveCountAsync(count);
         for (var i = 0; i < count; i++)
             await Expect(items.Nth(i).GetByRole(AriaRole.Link, new() { Name = "Yakov Blumkin", Exact = true })).ToBeVisibleAsync();
-        var status = await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events, in date order" }).InnerTextAsync();
+        // The person is a chip of the filter bar, which a keyboard reaches to remove.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Yakov Blumkin from the persons" })).ToBeVisibleAsync();
+        var status = await ListCount(page).InnerTextAsync();
 
         // Table: same filter through the view tabs, same count, his name in every row.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Table" }).ClickAsync();
@@ -60,7 +64,7 @@ public class BrowseTests(BrowserFixture browser)
 
         // Timeline: one lane, his.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
-        await Expect(page.Locator(".vis-label .tl-lane")).ToHaveTextAsync(["Yakov Blumkin"]);
+        await Expect(new TimelineControls(page).Lanes).ToHaveTextAsync(["Yakov Blumkin"]);
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "events between" })).ToBeVisibleAsync();
     }
 
@@ -93,7 +97,7 @@ public class BrowseTests(BrowserFixture browser)
         await using var w = await browser.NewPageAsync();
         var page = w.Page;
         await w.GotoAsync("/list?kind=trial&status=stated&q=trial");
-        // Read once the list has loaded: before that it says "Loading…" and lists nothing.
+        // Read once the list has loaded.
         await Expect(ListCount(page)).ToBeVisibleAsync();
         var before = await page.Locator(".tl-list-title").AllInnerTextsAsync();
         Assert.NotEmpty(before);
@@ -102,9 +106,11 @@ public class BrowseTests(BrowserFixture browser)
         await w.WaitInteractiveAsync();
 
         await Expect(page.Locator(".tl-list-title")).ToHaveTextAsync(before);
-        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Kinds" })).ToContainTextAsync("Trial");
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Kinds" })).ToHaveValueAsync("Trial");
         await Expect(page.GetByLabel("Search text")).ToHaveValueAsync("trial");
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Stated", Exact = true })).ToBeCheckedAsync();
+        var statuses = page.GetByRole(AriaRole.Group, new() { Name = "Claim status" });
+        await Expect(statuses.GetByRole(AriaRole.Button, new() { Name = "Stated", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(statuses.GetByRole(AriaRole.Button, new() { Name = "Disputed", Exact = true })).ToHaveAttributeAsync("aria-pressed", "false");
 
         // Back and forward move between filter states.
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear all filters" }).ClickAsync();
@@ -122,8 +128,7 @@ public class BrowseTests(BrowserFixture browser)
         await w.GotoAsync("/timeline?person=Blumkin&from=1929&to=1929");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Select one to see its evidence" })).ToBeVisibleAsync();
 
-        var arrest = page.Locator(".vis-item").Filter(new() { HasText = "OGPU arrests Yakov Blumkin" });
-        await arrest.First.Locator(".tl-item-title").ClickAsync();
+        await new TimelineControls(page).Events.Filter(new() { HasText = "OGPU arrests Yakov Blumkin" }).First.ClickAsync();
 
         var panel = page.GetByRole(AriaRole.Complementary);
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "OGPU arrests Yakov Blumkin", Exact = false })).ToBeVisibleAsync();
@@ -161,40 +166,139 @@ public class BrowseTests(BrowserFixture browser)
         await Expect(timeline.Events).ToHaveCountAsync(0);
     }
 
+    /// <summary>The titles of the table's rows, once they are those of the API's page for the same address.</summary>
+    private async Task ExpectRowsAsync(IPage page, string query, int count = 50)
+    {
+        var expected = (await browser.Server.GetJsonAsync($"/api/events?{query}"))
+            .GetProperty("items").EnumerateArray().Select(e => $"/events/{e.GetProperty("id").GetInt32()}").ToArray();
+        Assert.Equal(count, expected.Length);
+        var links = page.GetByRole(AriaRole.Table, new() { Name = "Events" }).GetByRole(AriaRole.Link);
+        await Expect(links).ToHaveCountAsync(count);
+        for (var i = 0; i < count; i++) await Expect(links.Nth(i)).ToHaveAttributeAsync("href", expected[i]);
+    }
+
     [Fact]
-    public async Task Sorting_the_table_goes_back_to_the_first_page_and_the_order_survives_reload_and_back()
+    public async Task Paging_sorting_and_the_page_size_of_the_table_are_history_entries_that_back_returns_through()
     {
         await using var w = await browser.NewPageAsync();
         var page = w.Page;
-        var expected = (await browser.Server.GetJsonAsync("/api/events?sort=title&page=1&pageSize=50"))
-            .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).ToArray();
-        // The grid is named by the region around it (Radzen puts no attributes on its table).
-        var grid = page.GetByRole(AriaRole.Region, new() { Name = "Events" }).GetByRole(AriaRole.Grid);
-        var title = grid.GetByRole(AriaRole.Columnheader, new() { Name = "Title" });
         var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagination" });
-        async Task ExpectFirstPageByTitleAsync()
-        {
-            await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
-            await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "Go to page 1." })).ToHaveAttributeAsync("aria-current", "page");
-            await Expect(grid.GetByRole(AriaRole.Link)).ToHaveTextAsync(expected);
-        }
-        await w.GotoAsync("/table?page=2");
-        await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "Go to page 2." })).ToHaveAttributeAsync("aria-current", "page");
+        var title = page.GetByRole(AriaRole.Table, new() { Name = "Events" }).GetByRole(AriaRole.Columnheader, new() { NameRegex = new Regex("^Title") });
+        await w.GotoAsync("/table");
+        await ExpectRowsAsync(page, "page=1&pageSize=50");
 
-        await title.ClickAsync();
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?page=2$"));
+        await Expect(pager.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await ExpectRowsAsync(page, "page=2&pageSize=50");
+
+        // Sorting by a column starts again at its first page, with the order in the address.
+        await title.GetByRole(AriaRole.Button, new() { Name = "Sort" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
-        await ExpectFirstPageByTitleAsync();
+        await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(page.GetByText("by title, A to Z")).ToBeVisibleAsync();
+        await ExpectRowsAsync(page, "sort=title&pageSize=50");
 
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Rows per page" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "100", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?pageSize=100&sort=title$"));
+        await ExpectRowsAsync(page, "sort=title&pageSize=100", 100);
+
+        // Back through each step: 50 rows by title, page 2 in date order, page 1.
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
+        await ExpectRowsAsync(page, "sort=title&pageSize=50");
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table\?page=2$"));
+        await Expect(title).Not.ToHaveAttributeAsync("aria-sort", "ascending");
+        await ExpectRowsAsync(page, "page=2&pageSize=50");
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/table$"));
+        await ExpectRowsAsync(page, "page=1&pageSize=50");
+
+        // The order survives a reload and a trip to another view.
+        await page.GoForwardAsync();
+        await page.GoForwardAsync();
         await page.ReloadAsync();
         await w.WaitInteractiveAsync();
-        await ExpectFirstPageByTitleAsync();
-
-        // Another view drops the order; back brings the sorted table again.
+        await Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
+        await ExpectRowsAsync(page, "sort=title&pageSize=50");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = "List" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/list$"));
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/table\?sort=title$"));
-        await ExpectFirstPageByTitleAsync();
+        await ExpectRowsAsync(page, "sort=title&pageSize=50");
+    }
+
+    [Fact]
+    public async Task A_click_chooses_the_year_under_the_pointer_and_a_drag_or_shift_and_arrows_the_years_across()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list?person=Blumkin");
+        await Expect(YearBar(page, 1929)).ToBeVisibleAsync();
+
+        // The far left of 1929's column is 1929, not the year before.
+        var box = (await YearBar(page, 1929).BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + 1, box.Y + box.Height - 2);
+        await Expect(page).ToHaveURLAsync(new Regex(@"person=Blumkin&from=1929&to=1929$"));
+        await Expect(ListCount(page)).ToHaveTextAsync(new Regex($"^{await TotalAsync("person=Blumkin&from=1929&to=1929")} events?,"));
+        await Expect(YearBar(page, 1929)).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(YearBar(page, 1928)).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // A drag from 1927 back to 1919 chooses 1919-1927, wherever in the columns it starts and ends.
+        var from = (await YearBar(page, 1927).BoundingBoxAsync())!;
+        var to = (await YearBar(page, 1919).BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + 3);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"person=Blumkin&from=1919&to=1927$"));
+
+        // With the keyboard: a bar, then Shift and the right arrow twice, chooses three years when Shift is let go.
+        await YearBar(page, 1922).FocusAsync();
+        await page.Keyboard.DownAsync("Shift");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(YearBar(page, 1924)).ToBeFocusedAsync();
+        await page.Keyboard.UpAsync("Shift");
+        await Expect(page).ToHaveURLAsync(new Regex(@"person=Blumkin&from=1922&to=1924$"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "All years" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/list\?person=Blumkin$"));
+    }
+
+    [Fact]
+    public async Task A_name_that_matches_several_persons_says_so_and_keeping_one_filters_by_that_person()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list?person=Miasnikov");
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "2 persons match “Miasnikov”" });
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Gavriil Miasnikov", "Myasnikov"]);
+
+        await notice.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Keep only Gavriil Miasnikov") }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/list\?personId=\d+$"));
+        var id = Regex.Match(page.Url, @"personId=(\d+)").Groups[1].Value;
+        await Expect(ListCount(page)).ToHaveTextAsync(new Regex($"^{await TotalAsync($"personId={id}")} events,"));
+        await Expect(notice).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Gavriil Miasnikov from the persons" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_address_the_filter_cannot_read_shows_what_was_ignored_and_years_the_wrong_way_round_are_swapped()
+    {
+        await using var w = await browser.NewPageAsync();
+        var page = w.Page;
+        await w.GotoAsync("/list?kind=trail&from=1937&to=1936");
+
+        var notice = page.GetByRole(AriaRole.Status, new() { Name = "Address notices" });
+        await Expect(notice).ToContainTextAsync("'trail' is not a known kind");
+        await Expect(notice).ToContainTextAsync("showing 1936 to 1937");
+        await Expect(page.GetByLabel("From year")).ToHaveValueAsync("1936");
+        await Expect(ListCount(page)).ToHaveTextAsync(new Regex($"^{await TotalAsync("from=1936&to=1937"):N0} events,"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class CatalogCurationTests(BrowserFixture browser)
 
         await page.GetByLabel("Web address (http or https)").FillAsync("javascript:alert(1)");
         await page.GetByLabel("Web address (http or https)").BlurAsync();
-        await Expect(page.Locator("#source-url ~ .validation-message")).ToContainTextAsync("must be an http or https address");
+        await Expect(page.GetByLabel("Web address (http or https)")).ToHaveAccessibleDescriptionAsync(CurationTests.Says("must be an http or https address"));
         await page.GetByLabel("Web address (http or https)").FillAsync("https://example.org/protocol");
         await page.GetByLabel("Date of the source", new() { Exact = true }).FillAsync("1929-11-05");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -72,7 +72,7 @@ public class CatalogCurationTests(BrowserFixture browser)
         await page.GetByLabel("Born", new() { Exact = true }).FillAsync("c. 1890");
         await page.GetByLabel("Died", new() { Exact = true }).FillAsync("1880");
         await page.GetByLabel("Died", new() { Exact = true }).BlurAsync();
-        await Expect(page.Locator("#person-died ~ .validation-message")).ToHaveTextAsync("Death comes before birth.");
+        await Expect(page.GetByLabel("Died", new() { Exact = true })).ToHaveAccessibleDescriptionAsync(CurationTests.Says("Death comes before birth."));
         await page.GetByLabel("Died", new() { Exact = true }).FillAsync("1938-03-15");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
@@ -92,7 +92,7 @@ public class CatalogCurationTests(BrowserFixture browser)
         await w.GotoAsync($"/persons/{id}/edit");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete person" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("takes part in");
         Assert.NotNull(await browser.Server.Database.Get<CatalogQueries>().GetPersonAsync(id));
@@ -110,7 +110,7 @@ public class CatalogCurationTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Person to keep" })).ToContainTextAsync("Grigory Testerov");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Person to merge" })).ToContainTextAsync("Григорий Тестеров");
         await page.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Merge" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Merge" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/persons/{keep}/history$"));
         await Expect(page.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("merged another person in");
@@ -119,7 +119,7 @@ public class CatalogCurationTests(BrowserFixture browser)
         Assert.Null(await catalog.GetPersonAsync(duplicate));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo merge" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Undo the merge" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Undo the merge" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("merge undone");
         Assert.NotNull(await catalog.GetPersonAsync(duplicate));
         Assert.DoesNotContain("Григорий Тестеров", (await catalog.GetPersonAsync(keep))!.Variants);
@@ -140,7 +140,7 @@ public class CatalogCurationTests(BrowserFixture browser)
         await w.GotoAsync($"/events/{id}/edit");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete event" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/trash$"));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Plenum discusses the Testov affair" });

@@ -19,7 +19,8 @@ public class DetailPageTests(BrowserFixture browser)
         await page.GetByLabel("Search persons").FillAsync("Мясников");
         await page.GetByLabel("Search persons").PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex(@"/persons\?q="));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Мясников");
+        // The page's count line, not the snackbar host (MudBlazor's notices also live in a status region).
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "persons" })).ToContainTextAsync("Мясников");
         await page.GetByRole(AriaRole.Link, new() { Name = "Gavriil Miasnikov", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Gavriil Miasnikov" })).ToBeVisibleAsync();

@@ -8,8 +8,8 @@ namespace Timeline.Tests.Browser;
 /// <summary>The zoomable timeline of /timeline as a user meets it: its status line, its toolbar and what it draws.</summary>
 public sealed partial class TimelineControls(IPage page)
 {
-    /// <summary>What the status line says when the events themselves are drawn.</summary>
-    public const string EventsShown = "Select one to see its evidence";
+    /// <summary>What the status line says when the events themselves are drawn ("Select one (it) to see its evidence").</summary>
+    public const string EventsShown = "to see its evidence";
 
     /// <summary>What the status line says when the events are counted in density bars instead.</summary>
     public const string BarsShown = "Too many events reach into this range to draw one by one";
@@ -17,15 +17,47 @@ public sealed partial class TimelineControls(IPage page)
     /// <summary>"N events between FROM and TO", or with bars "… the N events dated between FROM and TO, per UNIT".</summary>
     public ILocator Status => page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = Total() });
 
-    // vis-timeline draws plain divs with no role; these are the classes timeline.js gives events and bars.
-    public ILocator Events => page.Locator(".vis-item.tl-item");
-    public ILocator Bars => page.Locator(".vis-item.tl-bucket");
+    // vis-timeline draws plain divs, in which timeline.js puts a named button for each event and bar; the classes it
+    // gives their boxes tell the two apart (vis gives a point's dot the class of its box too, so boxes would count
+    // points twice).
+    public ILocator Events => Canvas.Locator(".tl-item").GetByRole(AriaRole.Button);
+    public ILocator Bars => Canvas.Locator(".tl-bucket").GetByRole(AriaRole.Button);
+
+    /// <summary>The lane names, top to bottom.</summary>
+    public ILocator Lanes => page.Locator(".tl-lane");
 
     /// <summary>The drawing area; it is busy from a range change until the data for it has been drawn.</summary>
     public ILocator Canvas => page.GetByRole(AriaRole.Application, new() { Name = "Timeline of events" });
 
     /// <summary>Waits until vis has drawn what the server last sent (it draws on a later animation frame).</summary>
     public Task DrawnAsync() => Expect(Canvas).ToHaveAttributeAsync("aria-busy", "false");
+
+    /// <summary>The item or bar the keyboard is on: what the drawing area's aria-activedescendant names.</summary>
+    public async Task<ILocator> CurrentAsync()
+    {
+        var id = await Canvas.GetAttributeAsync("aria-activedescendant");
+        Assert.False(string.IsNullOrEmpty(id), "the timeline names no current item");
+        return page.Locator("#" + id);
+    }
+
+    /// <summary>
+    /// Waits until the keyboard is on the item or bar with this key (as the server makes them: "k-arrest-12" for an
+    /// event in a lane, "b-k-arrest-1931-01-01" for a bar) and it is named so.
+    /// </summary>
+    public async Task ExpectCurrentAsync(string key, string? name = null)
+    {
+        await Expect(Canvas).ToHaveAttributeAsync("aria-activedescendant", new Regex($@"^tl\d+-{Regex.Escape(key)}$"));
+        var current = await CurrentAsync();
+        await Expect(current).ToHaveRoleAsync(AriaRole.Button);
+        if (name is not null) await Expect(current).ToHaveAccessibleNameAsync(name);
+    }
+
+    /// <summary>Presses a key on the timeline (it must have the focus).</summary>
+    public async Task PressAsync(string key)
+    {
+        await Expect(Canvas).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync(key);
+    }
 
     /// <summary>The number of events the status line reports for the visible range (with bars, those dated in it).</summary>
     public async Task<int> TotalAsync() =>
@@ -60,7 +92,7 @@ public sealed partial class TimelineControls(IPage page)
         await DrawnAsync();
     }
 
-    [GeneratedRegex(@"(?:([\d,.\u00a0\u202f]+)|No) events (?:dated )?between ")]
+    [GeneratedRegex(@"(?:([\d,.\u00a0\u202f]+)|No) events? (?:dated )?between ")]
     private static partial Regex Total();
 
     [GeneratedRegex(@"[?&]start=(\d{4}-\d{2}-\d{2})&end=(\d{4}-\d{2}-\d{2})")]

@@ -50,10 +50,13 @@ public sealed class DateInputTests : IDisposable
         Assert.DoesNotContain("Displays as", Preview(cut), StringComparison.Ordinal);
         Assert.DoesNotContain("no day 30", cut.Nodes.Field("Born").FieldText(), StringComparison.Ordinal);
 
-        cut.Nodes.Field("Born").Change("1937-02-30");
+        cut.Nodes.Field("Born").Blur();
 
         Assert.Contains("Feb 1937 has no day 30.", cut.Nodes.Field("Born").FieldText(), StringComparison.Ordinal);
         Assert.Equal("true", cut.Nodes.Field("Born").GetAttribute("aria-invalid"));
+        // Read out with the field: the message is the first thing that describes it.
+        var described = cut.Nodes.Field("Born").GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Equal("Feb 1937 has no day 30.", cut.Find($"#{described[0]}").Read());
         Assert.Equal(HistoricalDate.Create(1937, 2, 28), _bound);
     }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Timeline.Domain.Model;
 using Timeline.Domain.Queries;
 using Timeline.Tests.Support;
@@ -14,20 +15,23 @@ public sealed class FilterBarTests : IClassFixture<SeededDatabase>, IDisposable
     private readonly ComponentContext _ctx;
     private readonly List<EventFilter> _raised = [];
 
-    public FilterBarTests(SeededDatabase data) => _ctx = new ComponentContext(data.Database);
+    public FilterBarTests(SeededDatabase data)
+    {
+        _ctx = new ComponentContext(data.Database);
+        _ctx.Render<MudPopoverProvider>();
+    }
 
     public void Dispose() => _ctx.Dispose();
 
     private IRenderedComponent<FilterBar> Render(EventFilter filter) =>
-        _ctx.Render<FilterBar>(p => p.Add(x => x.Filter, filter).Add(x => x.MinYear, 1900).Add(x => x.MaxYear, 1960)
-            .Add(x => x.FilterChanged, (EventFilter f) => _raised.Add(f)));
+        _ctx.Render<FilterBar>(p => p.Add(x => x.Filter, filter).Add(x => x.FilterChanged, (EventFilter f) => _raised.Add(f)));
 
     [Fact]
     public void Searching_raises_the_filter_with_the_new_text_and_the_other_filters_kept()
     {
         var cut = Render(Start);
 
-        cut.Nodes.Field("Search text").Change("  Lubyanka  ");
+        cut.Nodes.Field("Search text").Input("  Lubyanka  ");
         cut.Find("form[role=search]").Submit();
 
         Assert.Equal([Start with { Text = "Lubyanka" }], _raised);
@@ -40,7 +44,7 @@ public sealed class FilterBarTests : IClassFixture<SeededDatabase>, IDisposable
         cut.Find("form[role=search]").Submit();
         Assert.Empty(_raised);
 
-        cut.Nodes.Field("Search text").Change(" ");
+        cut.Nodes.Field("Search text").Input(" ");
         cut.Find("form[role=search]").Submit();
         Assert.Equal([Start with { Text = null }], _raised);
     }
@@ -56,24 +60,40 @@ public sealed class FilterBarTests : IClassFixture<SeededDatabase>, IDisposable
     }
 
     [Fact]
-    public void A_year_typed_in_the_range_raises_it_and_a_year_at_the_end_of_the_scale_means_no_limit()
+    public void A_year_typed_raises_it_and_years_typed_the_wrong_way_round_are_swapped()
     {
         var cut = Render(Start);
-
         cut.Nodes.Field("From year").Change("1936");
-        cut.Nodes.Field("To year").Change("1960");
-
         Assert.Equal([Start with { FromYear = 1936 }], _raised);
+
+        Render(Start with { FromYear = 1936 }).Nodes.Field("To year").Change("1929");
+        Assert.Equal(Start with { FromYear = 1929, ToYear = 1936 }, _raised[^1]);
     }
 
     [Fact]
-    public void Clear_all_filters_raises_the_empty_filter_and_is_offered_only_when_something_is_filtered()
+    public void Claim_statuses_are_toggle_buttons_raised_in_a_fixed_order()
     {
-        var cut = Render(Start);
-        cut.Nodes.Button("Clear all filters").Click();
-        Assert.Equal([new EventFilter()], _raised);
+        var cut = Render(Start with { Statuses = [ClaimStatus.Disputed] });
+        var group = cut.Find("[role=group][aria-label='Claim status']");
+        Assert.Equal(["Stated:false", "Attributed:false", "Disputed:true"],
+            group.QuerySelectorAll("button").Select(b => $"{b.Read()}:{b.GetAttribute("aria-pressed")}"));
 
-        var empty = Render(new EventFilter());
-        Assert.DoesNotContain(empty.FindAll("button"), b => b.Read() == "Clear all filters");
+        group.QuerySelectorAll("button").Single(b => b.Read() == "Stated").Click();
+
+        Assert.Equal([Start with { Statuses = [ClaimStatus.Stated, ClaimStatus.Disputed] }], _raised);
+    }
+
+    [Fact]
+    public void On_a_phone_the_filters_fold_behind_a_button_that_counts_them()
+    {
+        var cut = Render(Start with { FromYear = 1929, ToYear = 1930 });
+        var toggle = cut.Nodes.Button("Filters (5)");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+
+        toggle.Click();
+
+        Assert.Equal("true", cut.Nodes.Button("Filters (5)").GetAttribute("aria-expanded"));
+        Assert.Contains("tl-open", cut.Find("section[aria-label=Filters]").ClassName);
+        Assert.Equal("Filters", Render(new EventFilter()).FindAll("button")[0].Read());
     }
 }

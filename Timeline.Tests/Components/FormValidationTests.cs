@@ -30,7 +30,8 @@ public sealed class FormValidationTests : IDisposable
 
         cut.Find("form").Submit();
 
-        var summary = cut.Find("[role=alert]");
+        // Waited for: once, at load 14-18, the summary was not yet rendered when read straight after the submit.
+        var summary = cut.WaitForElement("[role=alert]");
         Assert.StartsWith("The event cannot be saved yet:", summary.Read(), StringComparison.Ordinal);
         Assert.Contains("Give the event a title.", summary.Read(), StringComparison.Ordinal);
         Assert.Contains("An event needs at least one piece of evidence", summary.Read(), StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public sealed class FormValidationTests : IDisposable
         Assert.DoesNotContain("Death comes before birth.", cut.Nodes.Field("Died").FieldText(), StringComparison.Ordinal);
 
         cut.Find("form").Submit();
-        Assert.Contains("Give the person's name.", cut.Find("[role=alert]").Read(), StringComparison.Ordinal);
+        Assert.Contains("Give the person's name.", cut.WaitForElement("[role=alert]").Read(), StringComparison.Ordinal);
         Assert.Contains("Give the person's name.", cut.Nodes.Field("Name").FieldText(), StringComparison.Ordinal);
     }
 
@@ -88,7 +89,7 @@ public sealed class FormValidationTests : IDisposable
         cut.Nodes.Field("Fond (f.)").Input("17");
         cut.Find("form").Submit();
 
-        var summary = cut.Find("[role=alert]").Read();
+        var summary = cut.WaitForElement("[role=alert]").Read();
         Assert.Contains("Name the archive that holds this fond, opis and delo.", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Give the source a title.", summary, StringComparison.Ordinal);
         Assert.Contains("Name the archive that holds this fond, opis and delo.", cut.Nodes.Field("Archive").FieldText(), StringComparison.Ordinal);

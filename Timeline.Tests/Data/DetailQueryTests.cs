@@ -185,6 +185,37 @@ public sealed class DetailQueryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_source_is_read_a_page_at_a_time_with_the_years_of_the_whole_list()
+    {
+        var id = SmallDataset.SourceId(_db, "case-file");
+        var first = await Queries.GetSourceAsync(id, page: 1, pageSize: 2);
+        var second = await Queries.GetSourceAsync(id, page: 2, pageSize: 2);
+
+        Assert.Equal(["mias-arrest-1945", "mias-trial-1945"], first!.Events.Select(x => KeyOf(x.EventId)));
+        Assert.Equal(["mias-shot-1945"], second!.Events.Select(x => KeyOf(x.EventId)));
+        Assert.Equal((3, 3, 2), (first.TotalLinks, first.TotalEvents, first.PageCount));
+        // One year, 1945, whose first row is on page 1.
+        Assert.Equal([new SourceYearView(1945, 3, 3, 1)], first.Years);
+        // A page past the end shows the last page rather than nothing.
+        Assert.Equal(2, (await Queries.GetSourceAsync(id, page: 9, pageSize: 2))!.Page);
+    }
+
+    [Fact]
+    public async Task A_deleted_record_is_told_apart_from_one_that_never_existed()
+    {
+        var id = _ids["mias-arrest-1945"];
+        Assert.False(await Queries.IsDeletedAsync("event", id));
+        using (var ctx = _db.NewContext())
+        {
+            ctx.Events.Single(e => e.Id == id).IsDeleted = true;
+            await ctx.SaveChangesAsync();
+        }
+        Assert.True(await Queries.IsDeletedAsync("event", id));
+        Assert.False(await Queries.IsDeletedAsync("event", 99_999));
+        Assert.False(await Queries.IsDeletedAsync("person", SmallDataset.PersonId(_db, "miasnikov")));
+    }
+
+    [Fact]
     public async Task Missing_records_give_null()
     {
         Assert.Null(await Queries.GetEventAsync(99_999));

@@ -17,7 +17,8 @@ public partial class PublishedAppTests(PublishedAppFixture app) : IClassFixture<
         [".js"] = "text/javascript",
         [".css"] = "text/css",
         [".woff2"] = "font/woff2",
-        [".woff"] = "font/woff",
+        // ASP.NET Core's static files name .woff by its older type; browsers load the font either way.
+        [".woff"] = "application/font-woff",
         [".ttf"] = "font/ttf",
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
@@ -58,7 +59,7 @@ public partial class PublishedAppTests(PublishedAppFixture app) : IClassFixture<
             foreach (var reference in references) assets.Add(new Uri(baseUri, reference));
         }
 
-        // Styles bring fonts and images of their own (Radzen's icon and text fonts), resolved against the style sheet.
+        // Styles bring fonts and images of their own (the Roboto font files), resolved against the style sheet.
         var checkedAssets = new HashSet<Uri>();
         var queue = new Queue<Uri>(assets);
         while (queue.TryDequeue(out var asset))

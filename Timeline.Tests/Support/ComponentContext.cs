@@ -2,7 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor.Services;
 using Timeline.Web.Account;
 
 namespace Timeline.Tests.Support;
@@ -12,8 +12,14 @@ namespace Timeline.Tests.Support;
 /// library's services, and bUnit's navigation and authorisation fakes (an anonymous reader until a test signs
 /// someone in with <see cref="SignIn"/>).
 /// </summary>
-public sealed class ComponentContext : BunitContext
+public sealed class ComponentContext : BunitContext, IDisposable
 {
+    // MudBlazor's services can only be disposed asynchronously, and a synchronous Dispose of the container throws; the
+    // test classes dispose their context synchronously, so both ways end in DisposeAsync.
+    public new void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    void IDisposable.Dispose() => Dispose();
+
     // bUnit waits one second by default; the whole suite shares two cores with other builds, and a wait only lasts
     // as long as the state takes to arrive.
     static ComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
@@ -21,17 +27,28 @@ public sealed class ComponentContext : BunitContext
     public ComponentContext(TestDatabase? db = null)
     {
         if (db is not null) Services.AddFallbackServiceProvider(db.Services);
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         // The curation forms ask it who saves, at each save; a test that saves would also need the app's user store.
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
         Authorization = AddAuthorization();
-        // Radzen's inputs, drop-downs and dialogs call their script after rendering; what the tests check does not
-        // depend on its answers, and a strict runtime would need every call set up by name.
+        // MudBlazor's inputs, popovers and dialogs call their script after rendering; what the tests check
+        // does not depend on its answers, and a strict runtime would need every call set up by name.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>
+    /// MudBlazor's services (key interceptor, popovers, pointer events) can only be disposed asynchronously, and the service
+    /// provider throws when disposed synchronously; the tests dispose their context with <c>using</c>, so this does it the async way.
+    /// </summary>
+    protected override void Dispose(bool disposing)
+    {
+        // DisposeAsync ends by calling Dispose(false), which releases the rest. Run off the test's synchronisation context.
+        if (disposing) Task.Run(async () => await DisposeAsync()).GetAwaiter().GetResult();
+        else base.Dispose(disposing);
+    }
 
     public BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
@@ -58,28 +75,5 @@ public sealed class ComponentContext : BunitContext
         var cut = Render(parameters);
         cut.WaitForState(() => cut.FindAll("[aria-label^='Loading']").Count == 0);
         return cut;
-    }
-}
-
-public static class Pressing
-{
-    /// <summary>
-    /// A click as a reader makes it, on the words of the element: the mouse button's release and the click, each raised
-    /// where it would bubble to a listener. bUnit raises only the event asked for, on the element given, and a component
-    /// library may listen to either, on an inner element or an outer one (Radzen's column headers use both).
-    /// </summary>
-    public static void Press(this AngleSharp.Dom.IElement element)
-    {
-        var words = element.Read();
-        var target = element.QuerySelectorAll("*").LastOrDefault(e => e.Read() == words && e.Children.Length == 0) ?? element;
-        if (Listens(target, "onmouseup")) target.MouseUp();
-        if (Listens(target, "onclick")) target.Click();
-    }
-
-    private static bool Listens(AngleSharp.Dom.IElement? element, string eventName)
-    {
-        for (; element is not null; element = element.ParentElement)
-            if (element.HasAttribute("blazor:" + eventName)) return true;
-        return false;
     }
 }

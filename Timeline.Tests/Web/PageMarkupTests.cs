@@ -200,18 +200,24 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
     }
 
     [Fact]
-    public void A_missing_event_person_or_source_shows_the_not_found_message_with_a_way_back()
+    public void A_missing_event_person_or_source_hands_over_to_the_not_found_page_which_says_what_is_missing_with_a_way_back()
     {
-        var eventDoc = EventPage(99_999);
+        var notFound = 0;
+        _ctx.Navigation.OnNotFound += (_, _) => notFound++;
+        _ctx.Render<EventPage>(p => p.Add(x => x.Id, 99_999)).WaitForState(() => notFound == 1);
+        _ctx.Render<PersonPage>(p => p.Add(x => x.Id, 99_999)).WaitForState(() => notFound == 2);
+        _ctx.Render<SourcePage>(p => p.Add(x => x.Id, 99_999)).WaitForState(() => notFound == 3);
+
+        var eventDoc = _ctx.At("/events/99999").RenderLoaded<Timeline.Web.Components.Pages.NotFound>().Nodes;
         Assert.Equal("No such event", eventDoc.QuerySelector("h1")!.Read());
         Assert.Contains("There is no event number 99999", eventDoc.QuerySelector("[role=status]")!.Read());
-        Assert.Equal("/", eventDoc.Link("Back to the start page").Href());
+        Assert.Equal("/timeline", eventDoc.Link("Back to the timeline").Href());
 
-        var personDoc = PersonPage(99_999);
+        var personDoc = _ctx.At("/persons/99999").RenderLoaded<Timeline.Web.Components.Pages.NotFound>().Nodes;
         Assert.Equal("No such person", personDoc.QuerySelector("h1")!.Read());
         Assert.Equal("/persons", personDoc.Link("Back to all persons").Href());
 
-        var sourceDoc = SourcePage(99_999);
+        var sourceDoc = _ctx.At("/sources/99999").RenderLoaded<Timeline.Web.Components.Pages.NotFound>().Nodes;
         Assert.Equal("No such source", sourceDoc.QuerySelector("h1")!.Read());
         Assert.Equal("/sources", sourceDoc.Link("Back to all sources").Href());
     }
@@ -284,10 +290,13 @@ public sealed class PageMarkupTests(PageMarkupData data) : IClassFixture<PageMar
         var url = about.Link("https://example.org/case-file");
         Assert.Equal("noopener noreferrer", url.GetAttribute("rel"));
 
-        var table = doc.Region("Events it evidences").Table("3 events, in date order");
+        var evidenced = doc.Region("Events it evidences");
+        Assert.Equal("Cited 3 times for 3 events.", evidenced.QuerySelector("[role=status]")!.Read());
+        var table = evidenced.Table("In date order");
         Assert.Equal(["Date", "Event", "Locator", "Stance", "Note", "Evidence date"], table.ColumnHeaders());
         Assert.Equal(
             [
+                ["1945"],
                 ["c. Jan 1945", "Miasnikov arrested on arrival in Moscow Arrest", "l. 3", "supports", "", "Jan 1945"],
                 ["24 Oct 1945", "Military Collegium tries Miasnikov Trial", "l. 94-126", "supports", "Minutes of the closed session", ""],
                 ["16 Nov 1945", "Miasnikov shot Execution", "l. 130", "supports", "", "16 Nov 1945"],

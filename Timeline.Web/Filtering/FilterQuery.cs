@@ -59,9 +59,12 @@ public static class FilterQuery
             SourceId = Single(q, Source, errors) is { } s ? Source.Number(errors, s) : null,
         };
         if (filter.FromYear > filter.ToYear)
-            Add(errors, From.Name, $"'from' ({filter.FromYear}) is after 'to' ({filter.ToYear}).");
+            Add(errors, From.Name, Reversed(filter.FromYear.Value, filter.ToYear!.Value));
         return filter;
     }
+
+    /// <summary>The error of years given the wrong way round; the pages swap them instead, with this as their notice.</summary>
+    public static string Reversed(int from, int to) => $"'from' ({from}) is after 'to' ({to}).";
 
     /// <summary>The query-string pairs for a filter, in a stable order (so equal filters give equal links).</summary>
     public static IEnumerable<KeyValuePair<string, string>> ToPairs(EventFilter f)

@@ -9,12 +9,13 @@ namespace Timeline.Web.Filtering;
 /// </summary>
 public static class SortQuery
 {
+    // The columns are the table's: its grid names a sorted column by the property it shows.
     private static readonly (string Key, string Column, EventSort Ascending, EventSort Descending)[] Orders =
     [
-        ("date", "Date", EventSort.Date, EventSort.DateDescending),
-        ("title", "Title", EventSort.Title, EventSort.TitleDescending),
-        ("kind", "Kind", EventSort.Kind, EventSort.KindDescending),
-        ("status", "ClaimStatus", EventSort.Status, EventSort.StatusDescending),
+        ("date", nameof(EventView.Start), EventSort.Date, EventSort.DateDescending),
+        ("title", nameof(EventView.Title), EventSort.Title, EventSort.TitleDescending),
+        ("kind", nameof(EventView.Kind), EventSort.Kind, EventSort.KindDescending),
+        ("status", nameof(EventView.ClaimStatus), EventSort.Status, EventSort.StatusDescending),
     ];
 
     /// <summary>The <c>sort</c> parameter, with every value <see cref="Parse"/> takes.</summary>
@@ -55,6 +56,19 @@ public static class SortQuery
             if (o.Column == column) return descending ? o.Descending : o.Ascending;
         return EventSort.Date;
     }
+
+    /// <summary>An order in words, as the table says it beside its count.</summary>
+    public static string Describe(EventSort sort) => sort switch
+    {
+        EventSort.DateDescending => "latest first",
+        EventSort.Title => "by title, A to Z",
+        EventSort.TitleDescending => "by title, Z to A",
+        EventSort.Kind => "by kind, A to Z",
+        EventSort.KindDescending => "by kind, Z to A",
+        EventSort.Status => "by claim status, attributed first",
+        EventSort.StatusDescending => "by claim status, stated first",
+        _ => "in date order, earliest first",
+    };
 
     private static (string Key, string Column, EventSort Ascending, EventSort Descending) Of(EventSort sort) =>
         Orders.Single(o => o.Ascending == sort || o.Descending == sort);

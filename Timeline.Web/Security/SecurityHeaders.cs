@@ -5,7 +5,7 @@ namespace Timeline.Web.Security;
 
 /// <summary>
 /// Response headers that make the browser refuse what the app never does: framing, sniffing, foreign
-/// scripts. The policy allows inline styles only, because Radzen and vis-timeline set style attributes.
+/// scripts. The policy allows inline styles only, because MudBlazor and vis-timeline set style attributes.
 /// It is the only policy sent (Program.cs turns off the frame-ancestors policy Blazor's interactive server
 /// endpoints would add: two policies both apply, so the stricter parts of each would combine unseen), and
 /// <c>connect-src 'self'</c> covers the circuit's WebSocket: CSP Level 3 lets 'self' match ws: and wss: on

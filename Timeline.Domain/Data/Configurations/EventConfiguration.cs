@@ -10,7 +10,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     public const string LiveOnly = "NOT \"IsDeleted\"";
 
     // The indexes a table page may be told to read in order (EventQueries.InSortOrder), by name.
-    public const string ByTitle = "IX_Events_Title_SortDay_Id_IsDeleted";
+    public const string ByTitle = "IX_Events_SortTitle_SortDay_Id_IsDeleted";
     public const string ByKind = "IX_Events_Kind_SortDay_Id_ClaimStatus_IsDeleted";
     public const string ByStatus = "IX_Events_ClaimStatus_SortDay_Id_Kind_IsDeleted";
 
@@ -22,6 +22,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.Kind).IsEnumText();
         b.Property(e => e.ClaimStatus).IsEnumText();
         b.Property(e => e.Title).HasMaxLength(Limits.Title);
+        // Kept by the entity from the title; the migration that added it filled it (SQLite needs a default to add it).
+        b.Property(e => e.SortTitle).HasMaxLength(Limits.Title).HasDefaultValue("");
         b.Property(e => e.Summary).HasMaxLength(Limits.Summary);
         b.Property(e => e.Place).HasMaxLength(Limits.Place);
         b.Property(e => e.Start).IsHistoricalDate().HasField("_start");
@@ -54,9 +56,10 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // Kind and claim status each carry the other, so that either filter under the other's order stays in the index.
         b.HasIndex(e => new { e.Kind, e.SortDay, e.Id, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly).HasDatabaseName(ByKind);
         b.HasIndex(e => new { e.ClaimStatus, e.SortDay, e.Id, e.Kind, e.IsDeleted }).HasFilter(LiveOnly).HasDatabaseName(ByStatus);
-        b.HasIndex(e => new { e.Title, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly).HasDatabaseName(ByTitle);
+        // Title order is the order of the sort key, not of the title as written (migration SortTitle).
+        b.HasIndex(e => new { e.SortTitle, e.SortDay, e.Id, e.IsDeleted }).HasFilter(LiveOnly).HasDatabaseName(ByTitle);
         // Titles follow their kind, so one kind sorted by title needs an order of its own (migration 0008).
-        b.HasIndex(e => new { e.Kind, e.Title, e.SortDay, e.Id, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly);
+        b.HasIndex(e => new { e.Kind, e.SortTitle, e.SortDay, e.Id, e.ClaimStatus, e.IsDeleted }).HasFilter(LiveOnly);
         // The trash page: the few deleted ones.
         b.HasIndex(e => e.IsDeleted).HasFilter("\"IsDeleted\"");
 

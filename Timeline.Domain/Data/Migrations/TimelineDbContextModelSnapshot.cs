@@ -331,6 +331,13 @@ namespace Timeline.Domain.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
 
+                    b.Property<string>("SortTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SpanClass")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -369,8 +376,8 @@ namespace Timeline.Domain.Data.Migrations
                     b.HasIndex("SortDay", "Id", "IsDeleted")
                         .HasFilter("NOT \"IsDeleted\"");
 
-                    b.HasIndex("Title", "SortDay", "Id", "IsDeleted")
-                        .HasDatabaseName("IX_Events_Title_SortDay_Id_IsDeleted")
+                    b.HasIndex("SortTitle", "SortDay", "Id", "IsDeleted")
+                        .HasDatabaseName("IX_Events_SortTitle_SortDay_Id_IsDeleted")
                         .HasFilter("NOT \"IsDeleted\"");
 
                     b.HasIndex("ClaimStatus", "SortDay", "Id", "Kind", "IsDeleted")
@@ -381,7 +388,7 @@ namespace Timeline.Domain.Data.Migrations
                         .HasDatabaseName("IX_Events_Kind_SortDay_Id_ClaimStatus_IsDeleted")
                         .HasFilter("NOT \"IsDeleted\"");
 
-                    b.HasIndex("Kind", "Title", "SortDay", "Id", "ClaimStatus", "IsDeleted")
+                    b.HasIndex("Kind", "SortTitle", "SortDay", "Id", "ClaimStatus", "IsDeleted")
                         .HasFilter("NOT \"IsDeleted\"");
 
                     b.HasIndex("SpanClass", "EarliestDay", "LatestDay", "SortDay", "Kind", "ClaimStatus", "IsDeleted")

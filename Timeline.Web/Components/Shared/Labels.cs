@@ -71,6 +71,12 @@ public static class Labels
 
     public static string Of(CalendarSystem calendar) => calendar == CalendarSystem.Julian ? "Julian (Old Style)" : "Gregorian";
 
+    /// <summary>"1 event", "2 events", "1,234 events": the count and its noun, singular for one.</summary>
+    public static string Count(long n, string noun) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + Plural(n, noun);
+
+    /// <summary>The noun for a count: "event" for one, "events" otherwise ("evidence link", "evidence links").</summary>
+    public static string Plural(long n, string noun) => n == 1 ? noun : noun + "s";
+
     // "ArchivalDocument" -> "Archival document"
     private static string Sentence(string pascal)
     {

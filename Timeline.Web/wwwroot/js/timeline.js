@@ -1,8 +1,15 @@
 // The zoomable timeline: a thin wrapper over vis-timeline (loaded as the global `vis`). The server owns
 // the data: this module reports the visible range (debounced) and draws whatever items or density
 // buckets the server sends back for it. Text is set with textContent, never parsed as HTML.
+//
+// Around vis it adds what vis lacks: the view takes the height the viewport has left; the plain wheel scrolls the
+// page and Ctrl/⌘ + wheel zooms; and the keyboard reaches every item and bar (the drawing area keeps the focus and
+// names the current item with aria-activedescendant, because vis redraws its boxes whenever data arrives and a box
+// holding the focus would drop it).
 
 const DAY = 24 * 60 * 60 * 1000;
+// Below this the view would show barely one lane: the page scrolls instead.
+const MIN_HEIGHT = 288;
 const timelines = new Map();
 let nextId = 1;
 
@@ -61,89 +68,416 @@ export async function create(element, dotnet, start, end, visUrl) {
         groupOrder: 'order',
         tooltip: { followMouse: true, overflowMethod: 'cap' },
         margin: { item: { horizontal: 2, vertical: 4 } },
+        // Only with Ctrl; the wheel handler below keeps every wheel event from vis anyway (see there).
+        zoomKey: 'ctrlKey',
         verticalScroll: true,
-        maxHeight: '70vh',
+        maxHeight: MIN_HEIGHT,
         xss: { disabled: false },
     });
     const id = nextId++;
-    const state = { timeline, items, groups, dotnet, timer: 0, element, awaitingData: true };
-    timelines.set(id, state);
+    const s = {
+        id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, window: `${start}|${end}`,
+        listeners: [], observer: null, height: 0, counts: [],
+        // The item the keyboard is on, where it was (to find the nearest item when new data replaces it), and the
+        // event open in the panel.
+        active: null, last: null, selected: null,
+    };
+    timelines.set(id, s);
 
     // vis draws on the next animation frame, after setData has returned and the server has moved on to the
     // status line. aria-busy says when the view is still waiting for data or drawing it, for assistive
     // technology and for tests that count what is drawn.
     timeline.on('changed', () => {
-        if (!state.awaitingData) element.setAttribute('aria-busy', 'false');
+        if (drawn(s)) element.setAttribute('aria-busy', 'false');
+        if (s.reveal) reveal(s);
+        announce(s);
+        lanePanel(s);
+        fitCounts(s);
     });
     timeline.on('rangechanged', (props) => {
-        state.awaitingData = true;
+        // vis also reports the window it opened with, a moment after its first drawing, and moves by less than a day:
+        // neither changes what the server would send.
+        const shown = `${toIso(props.start)}|${toIso(props.end)}`;
+        if (shown === s.window) {
+            // vis keeps itself hidden until its first redraw after this first report: let that come now.
+            timeline.redraw();
+            return;
+        }
+        s.window = shown;
+        s.awaitingData = true;
         element.setAttribute('aria-busy', 'true');
-        clearTimeout(state.timer);
-        state.timer = setTimeout(() => {
-            dotnet.invokeMethodAsync('OnRangeChanged', toIso(props.start), toIso(props.end));
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => {
+            if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeChanged', toIso(props.start), toIso(props.end));
         }, 250);
     });
     timeline.on('select', (props) => {
-        const itemId = props.items[0];
-        if (!itemId) return;
-        const item = items.get(itemId);
-        if (item && item.bucket) {
-            // A density bar: zoom into its period; the range change brings its events.
-            timeline.setWindow(item.start, item.end);
+        const item = props.items[0] && items.get(props.items[0]);
+        if (!item) return;
+        setActive(s, item.id, false);
+        if (item.bucket) {
             timeline.setSelection([]);
-        } else if (item) {
-            dotnet.invokeMethodAsync('OnSelect', item.eventId);
+            zoomInto(s, item);
+        } else {
+            dotnet.invokeMethodAsync('OnSelect', item.eventId, false);
         }
     });
-    element.addEventListener('keydown', (e) => {
-        const keys = { '+': () => timeline.zoomIn(0.5), '=': () => timeline.zoomIn(0.5), '-': () => timeline.zoomOut(0.5),
-            ArrowLeft: () => move(id, -0.25), ArrowRight: () => move(id, 0.25), Home: () => timeline.fit() };
-        const action = keys[e.key];
-        if (action) {
-            e.preventDefault();
-            action();
-        }
+    listen(s, element, 'keydown', (e) => onKey(s, e));
+    listen(s, element, 'focus', () => {
+        if (!current(s)) setActive(s, firstKey(s), false);
+        announce(s);
     });
+    // A click puts the keyboard on the timeline too (vis's touch handling keeps the browser from focusing it); the focus
+    // ring on the current item is for keyboard users, a click shows the selection instead.
+    listen(s, element, 'pointerdown', () => {
+        element.classList.remove('tl-keyboard');
+        if (document.activeElement !== element) element.focus({ preventScroll: true });
+    });
+    listen(s, element, 'wheel', (e) => onWheel(s, e), { capture: true, passive: false });
+    listen(s, window, 'resize', () => fill(s));
+    // The filters above may grow or shrink (a chip added, the histogram opened): the view follows.
+    s.observer = new ResizeObserver(() => fill(s));
+    s.observer.observe(element.closest('main') ?? document.body);
+    fill(s);
     return id;
 }
+
+// When the lanes do not fit, vis scrolls them in the lane names' column, which then shows a scroll bar: it becomes a
+// tab stop of its own, whose arrow keys scroll the lanes (axe: a scrolling region must be reachable by keyboard).
+function lanePanel(s) {
+    const panel = s.timeline.dom.left.parentNode;
+    const scrolls = panel.scrollHeight > panel.clientHeight + 1;
+    if (scrolls === (panel.getAttribute('tabindex') === '0')) return;
+    if (scrolls) {
+        panel.setAttribute('tabindex', '0');
+        panel.setAttribute('role', 'group');
+        panel.setAttribute('aria-label', 'Lane names: scroll to see every lane');
+    } else {
+        for (const name of ['tabindex', 'role', 'aria-label']) panel.removeAttribute(name);
+    }
+}
+
+// The data asked for is drawn, and vis shows it: vis keeps its drawing hidden (visibility) until it has reported its
+// opening window, which may come after the first data.
+function drawn(s) {
+    return !s.awaitingData && s.timeline.initialDrawDone === true;
+}
+
+function listen(s, target, type, handler, options) {
+    target.addEventListener(type, handler, options);
+    s.listeners.push(() => target.removeEventListener(type, handler, options));
+}
+
+// ---- Height: the view ends at the bottom of the window, whatever sits above it ----
+
+function fill(s) {
+    const main = s.element.closest('main');
+    const gap = main ? parseFloat(getComputedStyle(main).paddingBottom) || 0 : 16;
+    const below = (el) => Math.max(MIN_HEIGHT, Math.floor(window.innerHeight - gap - (el.getBoundingClientRect().top + window.scrollY)));
+    const height = below(s.element);
+    if (height !== s.height) {
+        s.height = height;
+        s.timeline.setOptions({ maxHeight: height });
+    }
+    // The evidence panel beside the view scrolls within the same height.
+    const area = s.element.closest('[data-tl-fill]');
+    if (area) area.style.setProperty('--tl-fill', `${below(area)}px`);
+}
+
+// ---- Wheel: the page's, unless Ctrl or ⌘ is held ----
+
+// vis would zoom on the plain wheel, or scroll its own lanes and swallow the wheel until they end. Every wheel event is
+// therefore stopped before vis sees it: plain turns go on to scroll the page (their default action is left alone),
+// Ctrl/⌘ turns (and a trackpad's pinch, which arrives as Ctrl + wheel) zoom around the pointer, sideways swipes move
+// in time.
+function onWheel(s, e) {
+    e.stopPropagation();
+    const w = s.timeline.getWindow();
+    const span = w.end - w.start;
+    if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        const factor = Math.exp(Math.max(-300, Math.min(300, pixels(e, e.deltaY))) * 0.002);
+        const props = s.timeline.getEventProperties(e);
+        const at = Math.min(w.end.valueOf(), Math.max(w.start.valueOf(), props.time.valueOf()));
+        zoomAt(s, factor, at);
+    } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        const shift = span * pixels(e, e.deltaX) / s.timeline.dom.centerContainer.clientWidth;
+        s.timeline.setWindow(new Date(w.start.valueOf() + shift), new Date(w.end.valueOf() + shift), { animation: false });
+    } else if (!pageCanScroll(e.deltaY)) {
+        hint(s);
+    }
+}
+
+function pixels(e, delta) {
+    return e.deltaMode === 1 ? delta * 40 : e.deltaMode === 2 ? delta * 800 : delta;
+}
+
+function pageCanScroll(deltaY) {
+    const root = document.scrollingElement ?? document.documentElement;
+    return deltaY < 0 ? root.scrollTop > 0 : root.scrollTop + window.innerHeight < root.scrollHeight - 1;
+}
+
+// Turning the wheel over the view and seeing nothing happen would puzzle: say how to zoom, for a moment.
+function hint(s) {
+    if (!s.hint) {
+        s.hint = label(/Mac|iPhone|iPad/.test(navigator.platform) ? 'Hold ⌘ and turn the wheel to zoom' : 'Hold Ctrl and turn the wheel to zoom', 'tl-wheel-hint');
+        s.hint.setAttribute('aria-hidden', 'true');
+        s.element.appendChild(s.hint);
+    }
+    s.hint.classList.add('tl-shown');
+    clearTimeout(s.hintTimer);
+    s.hintTimer = setTimeout(() => s.hint?.classList.remove('tl-shown'), 1500);
+}
+
+// ---- Keyboard ----
+
+function onKey(s, e) {
+    // Keys in the lane names' column scroll it (see lanePanel).
+    if (e.ctrlKey || e.altKey || e.metaKey || e.target !== s.element) return;
+    const keys = {
+        ArrowRight: () => (e.shiftKey ? move(s.id, 0.5) : step(s, 1)),
+        ArrowLeft: () => (e.shiftKey ? move(s.id, -0.5) : step(s, -1)),
+        ArrowDown: () => lane(s, 1),
+        ArrowUp: () => lane(s, -1),
+        PageDown: () => move(s.id, 0.5),
+        PageUp: () => move(s.id, -0.5),
+        '+': () => zoomAt(s, 0.5, focusTime(s)),
+        '=': () => zoomAt(s, 0.5, focusTime(s)),
+        '-': () => zoomAt(s, 2, focusTime(s)),
+        Home: () => s.dotnet.invokeMethodAsync('OnFitAll'),
+        Enter: () => open(s),
+        ' ': () => open(s),
+        Escape: () => s.dotnet.invokeMethodAsync('OnEscape'),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    s.element.classList.add('tl-keyboard');
+    action();
+}
+
+function current(s) {
+    return s.active ? s.items.get(s.active) : null;
+}
+
+// The items of each lane that has any, lanes in their order and items in time order.
+function laneItems(s) {
+    const byLane = new Map(s.groups.get({ order: 'order' }).map((g) => [g.id, []]));
+    s.items.forEach((item) => byLane.get(item.group)?.push(item));
+    const end = (i) => (i.end ?? i.start).valueOf();
+    for (const list of byLane.values()) list.sort((a, b) => a.start - b.start || end(a) - end(b) || (a.id < b.id ? -1 : 1));
+    return [...byLane.values()].filter((list) => list.length > 0);
+}
+
+// Where the keyboard starts: the event open in the panel, else the first item of the first lane.
+function firstKey(s) {
+    const all = laneItems(s);
+    return all.flat().find((i) => s.selected !== null && i.eventId === s.selected)?.id ?? all[0]?.[0]?.id ?? null;
+}
+
+// The item nearest a time: one that spans it (a bar's period, a range) before one that merely starts near it.
+function nearest(list, time, onOrAfter) {
+    if (onOrAfter) {
+        const next = list.find((i) => i.start.valueOf() >= time);
+        if (next) return next;
+    }
+    const distance = (i) => Math.max(0, i.start.valueOf() - time, time - (i.end ?? i.start).valueOf());
+    return list.reduce((best, i) => (distance(i) < distance(best) ? i : best), list[0]);
+}
+
+// Left and right walk a lane in time; past either end of what is loaded, the view moves on by half its width and
+// the walk continues with the events that brings.
+function step(s, direction) {
+    const item = current(s);
+    if (!item) {
+        setActive(s, firstKey(s), true);
+        return;
+    }
+    const list = laneItems(s).find((l) => l[0].group === item.group);
+    const next = list[list.findIndex((i) => i.id === item.id) + direction];
+    if (next) setActive(s, next.id, true);
+    else move(s.id, direction * 0.5);
+}
+
+// Up and down go to the neighbouring lane, to the item nearest in time.
+function lane(s, direction) {
+    const item = current(s);
+    const all = laneItems(s);
+    if (!item) {
+        setActive(s, firstKey(s), true);
+        return;
+    }
+    const target = all[all.findIndex((l) => l[0].group === item.group) + direction];
+    if (target) setActive(s, nearest(target, item.start.valueOf(), false).id, true);
+}
+
+function open(s) {
+    const item = current(s);
+    if (!item) return;
+    if (item.bucket) zoomInto(s, item);
+    else s.dotnet.invokeMethodAsync('OnSelect', item.eventId, true);
+}
+
+// A bar opens its period; the keyboard goes on at the first event of the bar's lane in it.
+function zoomInto(s, bar) {
+    s.last = { group: bar.group, time: bar.start.valueOf(), onOrAfter: true };
+    s.timeline.setWindow(bar.start, bar.end);
+}
+
+function focusTime(s) {
+    const item = current(s);
+    const w = s.timeline.getWindow();
+    return item ? Math.min(w.end.valueOf(), Math.max(w.start.valueOf(), item.start.valueOf())) : (w.start.valueOf() + w.end.valueOf()) / 2;
+}
+
+// Zooms keeping the time `at` where it is on screen.
+function zoomAt(s, factor, at) {
+    const w = s.timeline.getWindow();
+    s.timeline.setWindow(new Date(at - (at - w.start) * factor), new Date(at + (w.end - at) * factor), { animation: false });
+}
+
+function setActive(s, key, show) {
+    const updates = [];
+    const previous = current(s);
+    if (previous) updates.push({ id: previous.id, className: previous.baseClass });
+    const item = key ? s.items.get(key) : null;
+    s.active = item ? item.id : null;
+    if (item) {
+        updates.push({ id: item.id, className: `${item.baseClass} tl-active` });
+        s.last = { group: item.group, time: item.start.valueOf(), onOrAfter: false };
+        if (show) {
+            s.reveal = true;
+            const w = s.timeline.getWindow();
+            if ((item.end ?? item.start) < w.start || item.start > w.end) s.timeline.moveTo(item.start);
+        }
+    }
+    if (updates.length) s.items.update(updates);
+    announce(s);
+}
+
+// Scrolls the lanes so the current item is in view. vis offers this only with a move in time (focus()), so this
+// uses the geometry vis keeps on its items and groups, as its own focus() does (vis-timeline 8.5, package-lock.json).
+function reveal(s) {
+    s.reveal = false;
+    const item = s.active && s.timeline.itemSet.items[s.active];
+    const group = item?.parent;
+    if (!group) return;
+    const view = s.timeline.props.centerContainer.height;
+    const scrolled = -s.timeline._getScrollTop();
+    let top = group.top;
+    let bottom = group.top + group.height;
+    if (bottom - top > view && !s.items.get(s.active).bucket) {
+        top += item.top;
+        bottom = top + item.height;
+    }
+    const target = top < scrolled ? top : bottom > scrolled + view ? bottom - view : scrolled;
+    if (target !== scrolled) {
+        s.timeline._setScrollTop(-target);
+        s.timeline._redraw();
+    }
+}
+
+// The drawing area names the current item for assistive technology once vis has drawn it.
+function announce(s) {
+    const box = s.active && document.getElementById(itemId(s, s.active));
+    if (box && s.element.contains(box)) s.element.setAttribute('aria-activedescendant', box.id);
+    else s.element.removeAttribute('aria-activedescendant');
+}
+
+function itemId(s, key) {
+    return `tl${s.id}-${key}`;
+}
+
+// A bar's count is drawn only where it fits whole, with room to spare; the bar's name and tooltip always say it. Widths
+// change with every step of a zoom, so this runs after each redraw: all widths are read first, then classes set.
+// (CSS container queries on the bars did this without script, but Chromium now and then left them on a stale width.)
+function fitCounts(s) {
+    if (!s.counts.length) return;
+    const w = s.timeline.getWindow();
+    const perMs = s.timeline.dom.centerContainer.clientWidth / (w.end - w.start);
+    const fits = s.counts.map((c) => c.ms * perMs >= c.span.offsetWidth + 6);
+    s.counts.forEach((c, i) => c.span.classList.toggle('tl-clipped', !fits[i]));
+}
+
+// ---- Data ----
 
 export function setData(id, lanes, events, buckets) {
     const s = timelines.get(id);
     if (!s) return;
-    s.awaitingData = false;
     s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
     // selection in progress is not lost when the same range is reloaded.
     replace(s.groups, lanes.map((l, i) => ({ id: l.id, content: label(l.label, 'tl-lane'), order: i })));
     const max = buckets.reduce((m, b) => Math.max(m, b.count), 1);
-    // Density bars sit side by side on a common baseline; events stack so none hides another.
-    const density = buckets.length > 0;
-    s.timeline.setOptions({ stack: !density, orientation: { axis: 'top', item: density ? 'bottom' : 'top' } });
+    const height = (b) => Math.round(18 + 42 * b.count / max);
+    const tallest = new Map();
+    for (const b of buckets) tallest.set(b.lane, Math.max(tallest.get(b.lane) ?? 0, height(b)));
+    // Density bars sit side by side; events stack so none hides another.
+    s.timeline.setOptions({ stack: buckets.length === 0 });
+    const counts = [];
     const next = events.map((e) => {
+        const key = e.key;
         const range = e.earliest !== e.latest;
         const classes = ['tl-item', `tl-kind-${e.kind}`, `tl-status-${e.status}`];
         if (e.uncertain) classes.push('tl-uncertain');
         if (e.disputed) classes.push('tl-disputed');
-        const content = label(e.title, 'tl-item-title');
-        if (e.disputed) content.prepend(label('⚑ ', 'tl-disputed-mark'));
+        const content = named(s, key, e.name);
+        if (e.disputed) content.append(label('⚑ ', 'tl-disputed-mark'));
+        content.append(label(e.title, 'tl-item-title'));
         return {
-            id: e.key, eventId: e.id, group: e.lane, content,
+            id: key, eventId: e.id, group: e.lane, content, baseClass: classes.join(' '),
             start: toDate(e.earliest), end: range ? new Date(toDate(e.latest).getTime() + DAY) : undefined,
-            type: range ? 'range' : 'point', className: classes.join(' '),
-            title: label(`${e.display} — ${e.title}`, 'tl-tip'),
+            type: range ? 'range' : 'point', title: label(e.name, 'tl-tip'),
         };
     }).concat(buckets.map((b) => {
-        const level = Math.max(1, Math.ceil(5 * b.count / max));
+        const key = `b-${b.lane}-${b.start}`;
+        const content = named(s, key, b.name);
+        const count = label(b.count.toLocaleString('en'), 'tl-bar-count tl-clipped');
+        content.append(count);
+        const start = toDate(b.start);
+        const end = new Date(toDate(b.end).getTime() + DAY);
+        counts.push({ span: count, ms: end - start });
         return {
-            id: `b-${b.lane}-${b.start}`, bucket: true, group: b.lane,
-            content: label(b.count.toLocaleString('en'), 'tl-bucket-count'),
-            start: toDate(b.start), end: new Date(toDate(b.end).getTime() + DAY), type: 'range',
-            className: `tl-bucket tl-d${level}`,
-            style: `height: ${Math.round(14 + 46 * b.count / max)}px`,
-            title: label(`${b.count.toLocaleString('en')} events, ${b.start} to ${b.end}: click to zoom in`, 'tl-tip'),
+            id: key, bucket: true, group: b.lane, content,
+            start, end, type: 'range',
+            baseClass: `tl-bucket tl-d${Math.max(1, Math.ceil(5 * b.count / max))}`,
+            // Tall enough for the count at the smallest, so it is never cut. Bars stand on their lane's baseline: the
+            // margin pushes a shorter bar down, and vis measures heights without it, so lanes grow no taller. (vis's
+            // own bottom alignment would open the view scrolled to its last lane.)
+            style: `height: ${height(b)}px; margin-top: ${tallest.get(b.lane) - height(b)}px`,
+            title: label(b.name, 'tl-tip'),
         };
     }));
+    // The keyboard keeps its item if it is still there, else goes to the nearest one where it was.
+    let active = s.active && next.find((i) => i.id === s.active);
+    if (!active && s.last && document.activeElement === s.element) {
+        const same = next.filter((i) => i.group === s.last.group);
+        const pool = same.length ? same : [...next];
+        if (pool.length) active = nearest(pool.sort((a, b) => a.start - b.start), s.last.time, s.last.onOrAfter);
+        s.reveal = !!active;
+    }
+    s.active = active ? active.id : null;
+    for (const item of next) item.className = item.id === s.active ? `${item.baseClass} tl-active` : item.baseClass;
+    s.counts = counts;
     replaceItems(s, next);
+    if (s.active) s.last = { group: active.group, time: active.start.valueOf(), onOrAfter: false };
+    // Drawn once vis has redrawn after this (the redraws above, of options and items, come before it has measured
+    // what it draws): its next 'changed' says so, or the frame after next if nothing was left to redraw.
+    s.awaitingData = false;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (timelines.get(id) === s && drawn(s)) s.element.setAttribute('aria-busy', 'false');
+    }));
+}
+
+// An element for an item's content that assistive technology knows by name (aria-activedescendant points at it).
+function named(s, key, name) {
+    const span = document.createElement('span');
+    span.id = itemId(s, key);
+    span.className = 'tl-named';
+    span.setAttribute('role', 'button');
+    span.setAttribute('aria-label', name);
+    return span;
 }
 
 // vis-timeline draws and measures each item the moment it is added, and with the theme's :has() rules every
@@ -176,6 +510,8 @@ function replace(dataSet, items) {
     dataSet.update(items);
 }
 
+// ---- Commands from the toolbar and the page ----
+
 export function zoom(id, factor) {
     const s = timelines.get(id);
     if (!s) return;
@@ -196,21 +532,37 @@ export function setWindow(id, start, end) {
     if (s) s.timeline.setWindow(toDate(start), toDate(end));
 }
 
-export function fit(id) {
-    timelines.get(id)?.timeline.fit();
-}
-
 export function select(id, eventId) {
     const s = timelines.get(id);
     if (!s) return;
-    const ids = s.items.getIds({ filter: (i) => i.eventId === eventId });
+    s.selected = eventId;
+    const ids = eventId === null ? [] : s.items.getIds({ filter: (i) => i.eventId === eventId });
     s.timeline.setSelection(ids);
+}
+
+// After the evidence panel closes: the keyboard is back on the timeline, at the event it had open.
+export function focusEvent(id, eventId) {
+    const s = timelines.get(id);
+    if (!s) return;
+    const item = current(s)?.eventId === eventId ? current(s) : s.items.get({ filter: (i) => i.eventId === eventId })[0];
+    if (item) setActive(s, item.id, true);
+    s.element.classList.add('tl-keyboard');
+    s.element.focus();
 }
 
 export function dispose(id) {
     const s = timelines.get(id);
     if (!s) return;
-    clearTimeout(s.timer);
-    s.timeline.destroy();
     timelines.delete(id);
+    clearTimeout(s.timer);
+    clearTimeout(s.hintTimer);
+    s.observer?.disconnect();
+    for (const remove of s.listeners) remove();
+    s.timeline.destroy();
+    s.items.clear();
+    s.groups.clear();
+    s.hint?.remove();
+    s.element.removeAttribute('aria-activedescendant');
+    // Nothing here may keep the circuit's object reference or the page's elements alive.
+    for (const key of Object.keys(s)) s[key] = null;
 }

@@ -1,4 +1,5 @@
 using Timeline.Domain.Queries;
+using Timeline.Web.Components.Shared;
 
 namespace Timeline.Web.Components.Pages.Browse;
 
@@ -13,11 +14,14 @@ public static class TimelineStatus
     {
         if (window is null) return "Loading the timeline…";
         var range = string.Format(culture, "between {0:d MMM yyyy} and {1:d MMM yyyy}", window.From, window.To);
+        var events = string.Format(culture, "{0:N0} {1}", window.Total, Labels.Plural(window.Total, "event"));
         if (window.Unit is { } unit)
-            return string.Format(culture, "Too many events reach into this range to draw one by one. Bars count the {0:N0} events dated {1}, per {2}. Zoom in, or click a bar, to see them.",
-                window.Total, range, unit.ToString().ToLowerInvariant());
-        return window.Total == 0
-            ? $"No events {range} for these filters."
-            : string.Format(culture, "{0:N0} events {1}. Select one to see its evidence.", window.Total, range);
+            return $"Too many events reach into this range to draw one by one. Bars count the {events} dated {range}, per {unit.ToString().ToLowerInvariant()}. Zoom in, or choose a bar, to see them.";
+        return window.Total switch
+        {
+            0 => $"No events {range} for these filters.",
+            1 => $"1 event {range}. Select it to see its evidence.",
+            _ => $"{events} {range}. Select one to see its evidence.",
+        };
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 using Timeline.Domain.Curation;
 using Timeline.Web.Components.Shared;
 
@@ -15,7 +15,7 @@ public abstract class CurationPage : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private Timeline.Web.Account.CurrentActor CurrentActor { get; set; } = default!;
 
@@ -84,8 +84,8 @@ public abstract class CurationPage : ComponentBase
     /// <summary>Asks, then soft-deletes; a refusal ("still cited by events") or a conflict becomes <see cref="Problem"/>.</summary>
     protected async Task<bool> DeleteAsync(Func<Actor, Task<SaveOutcome>> delete, string what)
     {
-        var ok = await Dialogs.Confirm($"Move this {what} to the trash? Editors can restore it from there.", $"Delete the {what}",
-            new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+        var ok = await Dialogs.ShowMessageBoxAsync($"Delete the {what}", $"Move this {what} to the trash? Editors can restore it from there.",
+            yesText: "Delete", cancelText: "Keep it");
         if (ok != true) return false;
         switch (await RunAsync(delete))
         {
