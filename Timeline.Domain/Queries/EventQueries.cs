@@ -199,13 +199,9 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         string? exact = null;
         if (countMatches && !string.IsNullOrWhiteSpace(filter.Text))
         {
-            // One typed word is looked up in the vocabulary first: for a word of the index its count of documents is
-            // the count of matches (a word in every event: a million rows counted one by one, 145-271 ms under load).
-            var single = TextSearch.HighlightWords(filter.Text).Count == 1 && !filter.Text.Contains('"', StringComparison.Ordinal);
-            var expanded = single ? await TextSearch.ExactMatchAsync(db, filter.Text, ct) : null;
-            textMatches = expanded?.Docs ?? await TextSearch.CountAsync(db, filter.Text, ct);
-            if (!single && textMatches > ProbeAbove) expanded = await TextSearch.ExactMatchAsync(db, filter.Text, ct);
-            exact = textMatches > ProbeAbove ? expanded?.Match : null;
+            textMatches = await TextSearch.CountAsync(db, filter.Text, ct);
+            // Only for common texts: the vocabulary reads each word's list of matches once more.
+            if (textMatches > ProbeAbove) exact = await TextSearch.ExactMatchAsync(db, filter.Text, ct);
         }
         return new Resolved(persons, personEvents, textMatches, matches, exact);
     }

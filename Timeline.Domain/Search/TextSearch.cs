@@ -42,7 +42,7 @@ public static partial class TextSearch
     /// gathers a prefix's whole list of matches at every evaluation, so testing one event against "synthetic"*
     /// costs as much as finding all million (about 90 ms), and against the exact word it is one seek.
     /// </summary>
-    public static async Task<ExactMatch?> ExactMatchAsync(TimelineDbContext db, string text, CancellationToken ct)
+    public static async Task<string?> ExactMatchAsync(TimelineDbContext db, string text, CancellationToken ct)
     {
         // The vocabulary is a temporary table, which lives as long as its connection: one connection throughout.
         await db.Database.OpenConnectionAsync(ct);
@@ -56,12 +56,11 @@ public static partial class TextSearch
         }
     }
 
-    private static async Task<ExactMatch?> ExpandAsync(TimelineDbContext db, string text, CancellationToken ct)
+    private static async Task<string?> ExpandAsync(TimelineDbContext db, string text, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\"EventSearchVocab\" USING fts5vocab(main, 'EventSearch', 'row');", ct);
         var parts = new List<string>();
-        var docs = new List<int>();
         foreach (var term in Terms(text))
         {
             var words = Words(term.Text);
@@ -69,35 +68,26 @@ public static partial class TextSearch
             if (term.Phrase)
             {
                 parts.Add(Quote(string.Join(' ', words)));
-                docs.Add(-1);
                 continue;
             }
             foreach (var w in words)
             {
                 var folded = NameFolding.Fold(w);
-                var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+                var exact = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var prefix in folded.Length > 0 ? new[] { w, folded } : [w])
                 {
                     if (!prefix.All(char.IsAscii)) return null;
                     var lower = prefix.ToLowerInvariant();
-                    foreach (var t in await db.Database.SqlQueryRaw<VocabTerm>(
-                        "SELECT \"term\" AS \"Term\", \"doc\" AS \"Docs\" FROM temp.\"EventSearchVocab\" WHERE \"term\" >= {0} AND \"term\" < {1} LIMIT {2}",
-                        lower, lower + "\U0010FFFF", MaxExpansion + 1).ToListAsync(ct))
-                        exact[t.Term] = t.Docs;
+                    exact.UnionWith(await db.Database.SqlQueryRaw<string>(
+                        "SELECT \"term\" AS \"Value\" FROM temp.\"EventSearchVocab\" WHERE \"term\" >= {0} AND \"term\" < {1} LIMIT {2}",
+                        lower, lower + "\U0010FFFF", MaxExpansion + 1).ToListAsync(ct));
                 }
                 if (exact.Count == 0 || exact.Count > MaxExpansion) return null;
-                parts.Add("(" + string.Join(" OR ", exact.Keys.Order(StringComparer.Ordinal).Select(Quote)) + ")");
-                docs.Add(exact.Count == 1 ? exact.Values.Single() : -1);
+                parts.Add("(" + string.Join(" OR ", exact.Select(Quote)) + ")");
             }
         }
-        // One word of the index: the vocabulary's count of its documents is the count of the matches.
-        return parts.Count == 0 ? null : new ExactMatch(string.Join(" AND ", parts), docs is [>= 0 and var d] ? d : null);
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
-
-    /// <summary>An exact-word MATCH expression, and how many events it matches when the vocabulary tells (one word).</summary>
-    public sealed record ExactMatch(string Match, int? Docs);
-
-    private sealed record VocabTerm(string Term, int Docs);
 
     /// <summary>
     /// The events matching an exact expression (<see cref="ExactMatchAsync"/>), each tested on its own: read in the

@@ -103,11 +103,9 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
 
         Assert.NotNull(exact);
         Assert.True(looked.Count > 50, $"'{text}' should match many events.");
-        var probed = await Timeline.Domain.Search.TextSearch.Probing(ctx, exact.Match).Where(e => !e.IsDeleted).OrderBy(e => e.Id)
+        var probed = await Timeline.Domain.Search.TextSearch.Probing(ctx, exact).Where(e => !e.IsDeleted).OrderBy(e => e.Id)
             .Select(e => e.Id).ToListAsync();
         Assert.Equal(looked, probed);
-        // One word of the index: its count of documents is the total (the deleted events left the index).
-        if (exact.Docs is { } docs) Assert.Equal(looked.Count, docs);
         Assert.Equal(looked.Count, (await _db.Get<EventQueries>().SearchAsync(new EventFilter { Text = text }, 1, 25)).Total);
     }
 
