@@ -59,6 +59,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await SearchIndex.UpdateAsync(this, await effects.EventIdsAsync(this, cancellationToken), cancellationToken);
             await EventCounts.UpdateAsync(this, effects.Days(), cancellationToken);
+            await PersonEventCounts.UpdateAsync(this, await effects.CountPersonIdsAsync(this, cancellationToken), cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return result;
         }

@@ -141,6 +141,7 @@ public sealed class DatasetImporter(IDbContextFactory<TimelineDbContext> factory
             deferred.Complete(ct);
             if (writer.LastEventId > indexed) await SearchIndex.IndexRangeAsync(db, indexed + 1, writer.LastEventId, ct);
             await EventCounts.AddRangeAsync(db, ids.FirstEventId, writer.LastEventId, ct);
+            await PersonEventCounts.UpdateForEventsAsync(db, ids.FirstEventId, writer.LastEventId, ct);
             var result = new ImportResult(writer.Sources, writer.Persons, writer.Events, writer.Rows, clock.Elapsed);
             if (beforeCommit is not null) await beforeCommit(db, result, ct);
             // Past this point the import is complete: a late cancellation must not leave it half-committed.

@@ -18,6 +18,12 @@ public sealed class Person : Entity
     public List<PersonName> Names { get; set; } = [];
 
     public List<Participation> Participations { get; set; } = [];
+
+    /// <summary>
+    /// How many live events the person takes part in: derived data, recounted by the store after every save and
+    /// import (<see cref="Data.PersonEventCounts"/>); what is set here is overwritten.
+    /// </summary>
+    public int EventCount { get; set; }
 }
 
 /// <summary>

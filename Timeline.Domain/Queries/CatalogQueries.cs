@@ -19,20 +19,25 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         IQueryable<Person> persons = db.Persons.AsNoTracking();
         var folded = NameFolding.Fold(q);
-        if (!string.IsNullOrWhiteSpace(q))
+        var skip = (page - 1) * pageSize;
+        if (folded.Length == 0)
         {
-            if (folded.Length == 0) return new Page<PersonView>(0, []);
-            // Driven from the words index, not a test of every person's names in turn.
-            var matching = await PersonQueries.WordPrefixIdsAsync(db, q, ct);
-            persons = persons.Where(p => matching.Contains(p.Id));
+            if (!string.IsNullOrWhiteSpace(q)) return new Page<PersonView>(0, []);
+            // Every live person: all rows less the few deleted ones (two index counts; "where live" scanned the table),
+            // the page read from the (EventCount, Name, Id) index.
+            var all = await db.Persons.IgnoreQueryFilters().CountAsync(ct) - await db.Persons.IgnoreQueryFilters().CountAsync(p => p.IsDeleted, ct);
+            var first = await PersonQueries.Ranked(persons).Skip(skip).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+            return new Page<PersonView>(all, await LoadPersonsAsync(db, first, ct));
         }
-        var total = await persons.CountAsync(ct);
-        // Names that start with the query rank before names that merely contain it.
-        var ids = await persons
-            .OrderByDescending(p => p.Names.Any(n => EF.Functions.Like(n.Folded, folded + "%")))
-            .ThenByDescending(p => p.Participations.Count)
-            .ThenBy(p => p.Name)
-            .Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+        // Driven from the words index, not a test of every person's names in turn.
+        var matching = await PersonQueries.WordPrefixIdsAsync(db, q!, ct);
+        // Counted from the names alone (their query filter keeps to live persons): half the time of reading each person.
+        var total = await matching.Distinct().CountAsync(ct);
+        // Names that start with the query rank before names that merely contain it, then the busiest persons: the
+        // stored count (PersonEventCounts), where counting each candidate's participations took 0.3–0.45 s.
+        var ids = await PersonQueries.CommonPrefixPageAsync(db, folded, skip, pageSize, ct)
+            ?? await PersonQueries.Ranked(persons.Where(p => matching.Contains(p.Id)), PersonQueries.StartingWith(db, folded))
+                .Skip(skip).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         return new Page<PersonView>(total, await LoadPersonsAsync(db, ids, ct));
     }
 
@@ -63,7 +68,9 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
             {
                 p.Id, p.Key, p.Name, p.Born, p.Died, p.LifeDatesNote, p.Description,
                 Variants = p.Names.Where(n => !n.IsPrimary).OrderBy(n => n.Id).Select(n => new { n.Name, n.Note }).ToList(),
-                Events = p.Participations.Select(x => x.EventId).Distinct().Count(),
+                // The stored count (PersonEventCounts): counting the busiest persons' events made a page of the
+                // busiest persons cost 100 ms.
+                Events = p.EventCount,
             })
             .ToDictionaryAsync(p => p.Id, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id])

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.Data;
+using Timeline.Domain.Data.Configurations;
+using Timeline.Domain.Model;
 using Timeline.Domain.Text;
 
 namespace Timeline.Domain.Queries;
@@ -37,7 +39,7 @@ public static class PersonQueries
     /// <summary>The persons each name matched (ids from <see cref="MatchIdsAsync"/>), for showing which namesakes a filter took in.</summary>
     internal static async Task<NameMatch> DescribeAsync(TimelineDbContext db, string name, List<int> ids, CancellationToken ct)
     {
-        var rows = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var rows = await db.Persons.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(MatchesListed)
             .Select(p => new { p.Id, p.Name, p.Born, p.Died }).ToListAsync(ct);
         return new NameMatch(name, ids.Count, rows.Select(p => new MatchedPerson(p.Id, p.Name, PersonView.Life(p.Born, p.Died))).ToList());
@@ -48,10 +50,11 @@ public static class PersonQueries
     /// order, so "miasnikov gavriil" and "gav mias" find Gavriil Miasnikov. Each word is a range of the words index;
     /// the names having all of them are then checked for distinct words (a short list: the index did the narrowing).
     /// </summary>
-    internal static async Task<List<int>> WordPrefixIdsAsync(TimelineDbContext db, string query, CancellationToken ct)
+    /// <returns>The ids as a subquery: a common prefix matches tens of thousands of persons, too many to carry as a list.</returns>
+    internal static async Task<IQueryable<int>> WordPrefixIdsAsync(TimelineDbContext db, string query, CancellationToken ct)
     {
         var words = NameFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return [];
+        if (words.Length == 0) return db.Persons.Where(_ => false).Select(p => p.Id);
         // The longest word narrows most; the others filter what it finds.
         var ordered = words.OrderByDescending(w => w.Length).ToList();
         var names = Starting(db, ordered[0]);
@@ -61,9 +64,61 @@ public static class PersonQueries
             names = names.Where(id => more.Contains(id));
         }
         var candidates = db.PersonNames.AsNoTracking().Where(n => names.Contains(n.Id));
-        if (words.Length == 1) return await candidates.Select(n => n.PersonId).Distinct().ToListAsync(ct);
+        if (words.Length == 1) return candidates.Select(n => n.PersonId);
         var rows = await candidates.Select(n => new { n.PersonId, n.Folded }).ToListAsync(ct);
-        return rows.Where(r => EachBeginsADifferentWord(words, r.Folded.Split(' '))).Select(r => r.PersonId).Distinct().ToList();
+        var ids = rows.Where(r => EachBeginsADifferentWord(words, r.Folded.Split(' '))).Select(r => r.PersonId).Distinct().ToList();
+        return db.Persons.Select(p => p.Id).Where(id => EF.Parameter(ids).Contains(id));
+    }
+
+    /// <summary>Busiest first, then by name: the order of the (EventCount, Name, Id) index; first, when given, those in <paramref name="first"/>.</summary>
+    internal static IOrderedQueryable<Person> Ranked(IQueryable<Person> persons, IQueryable<int>? first = null) =>
+        (first is null ? persons.OrderByDescending(p => p.EventCount) : persons.OrderByDescending(p => first.Contains(p.Id)).ThenByDescending(p => p.EventCount))
+            .ThenBy(p => p.Name).ThenBy(p => p.Id);
+
+    /// <summary>
+    /// Persons with a name that starts with the folded query: one range of the Folded index (folded names hold only
+    /// [a-z0-9 ], all below "{"), read once for all candidates, where a LIKE per candidate read each one's names.
+    /// </summary>
+    internal static IQueryable<int> StartingWith(TimelineDbContext db, string folded)
+    {
+        var end = folded + "{";
+        return db.PersonNames.Where(n => n.Folded.CompareTo(folded) >= 0 && n.Folded.CompareTo(end) < 0).Select(n => n.PersonId);
+    }
+
+    /// <summary>
+    /// A page of the person search for a common one-word prefix ("ale", three keys into a picker), in the order of
+    /// <see cref="Ranked"/>: persons are read in ranked order from the (EventCount, Name, Id) index and each is
+    /// tested, which stops once the page is full, where fetching and sorting the 25,000 persons that "ale" matches at
+    /// a million events read every one of them. Null when the prefix is rarer than that pays for (the same rule as for
+    /// event pages, <see cref="EventQueries.WalkBeatsSort"/>), or has several words: then the matches are sorted.
+    /// </summary>
+    internal static async Task<List<int>?> CommonPrefixPageAsync(TimelineDbContext db, string folded, int skip, int take, CancellationToken ct)
+    {
+        if (folded.Contains(' ', StringComparison.Ordinal)) return null;
+        var end = folded + "{";
+        var n = skip + take;
+        var all = await db.Persons.IgnoreQueryFilters().CountAsync(ct);
+        // Index entries, a little more than persons (a person has several names): enough to choose by.
+        var words = await db.PersonNameWords.CountAsync(w => w.Word.CompareTo(folded) >= 0 && w.Word.CompareTo(end) < 0, ct);
+        if (!EventQueries.WalkBeatsSort(n, words, all)) return null;
+        var starts = await db.PersonNames.IgnoreQueryFilters().CountAsync(x => x.Folded.CompareTo(folded) >= 0 && x.Folded.CompareTo(end) < 0, ct);
+        // The index is named because SQLite prices the walk as reading it all, not knowing that the page ends it early.
+        var walk = db.Persons.FromSqlRaw("SELECT * FROM \"Persons\" INDEXED BY \"" + PersonConfiguration.ByEventCount + "\"").AsNoTracking()
+            .Where(p => !p.IsDeleted);
+        // First the persons with a name that starts with the query: walked when they are common too, else sorted.
+        // (Not IgnoreQueryFilters on a subquery: EF then drops the filters of the whole query.)
+        var names = db.PersonNames;
+        var starting = names.Where(x => x.Folded.CompareTo(folded) >= 0 && x.Folded.CompareTo(end) < 0);
+        var first = await (EventQueries.WalkBeatsSort(n, starts, all)
+                ? Ranked(walk.Where(p => starting.Any(x => x.PersonId == p.Id)))
+                : Ranked(db.Persons.AsNoTracking().Where(p => StartingWith(db, folded).Contains(p.Id))))
+            .Take(n).Select(p => p.Id).ToListAsync(ct);
+        if (first.Count == n) return first.Skip(skip).ToList();
+        // Fewer than a page start with it, so nearly all the matches are the others: common, walked.
+        var wordNames = names.Where(x => db.PersonNameWords.Any(w => w.PersonNameId == x.Id && w.Word.CompareTo(folded) >= 0 && w.Word.CompareTo(end) < 0));
+        var others = await Ranked(walk.Where(p => wordNames.Any(x => x.PersonId == p.Id) && !starting.Any(x => x.PersonId == p.Id)))
+            .Take(n - first.Count).Select(p => p.Id).ToListAsync(ct);
+        return first.Concat(others).Skip(skip).Take(take).ToList();
     }
 
     // Folded words hold only [a-z0-9], all below "{": a prefix is the range [w, w + "{").

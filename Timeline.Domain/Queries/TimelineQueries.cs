@@ -262,9 +262,18 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     public async Task<(DateOnly From, DateOnly To)?> ExtentAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var events = await EventQueries.FilterAsync(db, filter, ct);
-        var span = await events.GroupBy(_ => 1).Select(g => new { Min = g.Min(e => e.SortDay), Max = g.Max(e => e.SortDay) }).FirstOrDefaultAsync(ct);
-        return span is null ? null : (DateOnly.FromDayNumber(span.Min), DateOnly.FromDayNumber(span.Max));
+        // Two scalar queries, each the first entry of an ordered read of the date index (or of a kind's or a status's):
+        // min and max in one grouped query read every match instead, the whole index without a filter (217–278 ms at
+        // a million events). A person or term in more than √(events) events is probed in date order (EventQueries.Apply):
+        // the walk meets one in about events/matches entries, where looking the matches up reads each (a person in
+        // 18,000 events: 100-300 ms).
+        var resolved = await EventQueries.ResolveAsync(db, filter, countMatches: true, ct);
+        var all = await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        var events = EventQueries.Apply(db, filter, resolved, probe: true, probeAbove: (int)Math.Sqrt(all));
+        var first = await events.OrderBy(e => e.SortDay).Select(e => (int?)e.SortDay).FirstOrDefaultAsync(ct);
+        if (first is null) return null;
+        var last = await events.OrderByDescending(e => e.SortDay).Select(e => e.SortDay).FirstAsync(ct);
+        return (DateOnly.FromDayNumber(first.Value), DateOnly.FromDayNumber(last));
     }
 
     public static string LaneOf(EventKind kind) => "k-" + kind.ToString().ToLowerInvariant();

@@ -7,7 +7,8 @@ namespace Timeline.Domain.Search;
 
 /// <summary>
 /// What a save changes in derived data: which events to re-index for search (their text, their people's
-/// names, their sources' titles) and which sort days to recount (an event's day, kind, status or deletion).
+/// names, their sources' titles), which sort days to recount (an event's day, kind, status or deletion), and
+/// whose event counts to recount (the persons of changed participations and events, and changed persons).
 /// </summary>
 internal sealed class SaveEffects
 {
@@ -16,6 +17,9 @@ internal sealed class SaveEffects
     private readonly HashSet<int> _personIds = [];
     private readonly HashSet<int> _sourceIds = [];
     private readonly HashSet<int> _days = [];
+    private readonly List<Person> _persons = [];
+    private readonly HashSet<int> _countPersonIds = [];
+    private readonly HashSet<int> _deletedOrRestored = [];
 
     public static SaveEffects Collect(ChangeTracker tracker)
     {
@@ -29,11 +33,23 @@ internal sealed class SaveEffects
                     t._events.Add(e);
                     t._eventIds.Add(e.Id);
                     if (entry.State != EntityState.Added) t._days.Add(entry.Property(nameof(Event.SortDay)).OriginalValue as int? ?? e.SortDay);
+                    if (entry.State == EntityState.Modified && entry.Property(nameof(Event.IsDeleted)).OriginalValue is bool wasDeleted
+                        && wasDeleted != e.IsDeleted) t._deletedOrRestored.Add(e.Id);
                     break;
-                case Participation p: AddEvent(t, p.Event, p.EventId); break;
+                case Participation p:
+                    AddEvent(t, p.Event, p.EventId);
+                    // Its person now and, when it moved (a merge), the one it left.
+                    if (p.Person is not null) t._persons.Add(p.Person);
+                    t._countPersonIds.Add(p.PersonId);
+                    if (entry.State == EntityState.Modified && entry.Property(nameof(Participation.PersonId)).OriginalValue is int was)
+                        t._countPersonIds.Add(was);
+                    break;
                 case EvidenceLink x: AddEvent(t, x.Event, x.EventId); break;
                 case PersonName n: if (n.PersonId != 0) t._personIds.Add(n.PersonId); break;
-                case Person p when entry.State == EntityState.Modified: t._personIds.Add(p.Id); break;
+                case Person p:
+                    if (entry.State == EntityState.Modified) t._personIds.Add(p.Id);
+                    t._persons.Add(p);
+                    break;
                 case Source s when entry.State == EntityState.Modified: t._sourceIds.Add(s.Id); break;
             }
         }
@@ -52,6 +68,23 @@ internal sealed class SaveEffects
         var days = new HashSet<int>(_days);
         foreach (var e in _events) days.Add(e.SortDay);
         return days;
+    }
+
+    /// <summary>
+    /// Persons whose event counts may have changed, resolved after saving (new rows have their ids): those of changed
+    /// participations, the persons of events deleted or restored, and changed persons (an edit must not write back a
+    /// stale count).
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>> CountPersonIdsAsync(TimelineDbContext db, CancellationToken ct)
+    {
+        var ids = new HashSet<int>(_countPersonIds);
+        foreach (var p in _persons) ids.Add(p.Id);
+        var events = _deletedOrRestored.ToList();
+        if (events.Count > 0)
+            ids.UnionWith(await db.Participations.IgnoreQueryFilters().Where(p => events.Contains(p.EventId)).Select(p => p.PersonId).ToListAsync(ct));
+        // A key read before saving may have been EF's temporary one; the entity itself gives the real one.
+        ids.RemoveWhere(id => id <= 0);
+        return ids;
     }
 
     /// <summary>Resolved after saving, when new rows have their ids.</summary>

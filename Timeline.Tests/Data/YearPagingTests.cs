@@ -88,6 +88,35 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
         Assert.Equal(looked.Count, await Timeline.Domain.Search.TextSearch.CountAsync(ctx, word, default));
     }
 
+    [Theory]
+    [InlineData("synthetic")]
+    [InlineData("Synth")]
+    [InlineData("arr")]
+    [InlineData("synthetic event")]
+    [InlineData("\"synthetic\" of")]
+    public async Task A_common_text_tested_against_its_exact_words_matches_what_its_prefixes_match(string text)
+    {
+        using var ctx = _db.NewContext();
+        var live = ctx.Events.AsNoTracking();
+        var looked = await Timeline.Domain.Search.TextSearch.Apply(ctx, live, text).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        var exact = await Timeline.Domain.Search.TextSearch.ExactMatchAsync(ctx, text, default);
+
+        Assert.NotNull(exact);
+        Assert.True(looked.Count > 50, $"'{text}' should match many events.");
+        var probed = await Timeline.Domain.Search.TextSearch.Probing(ctx, exact).Where(e => !e.IsDeleted).OrderBy(e => e.Id)
+            .Select(e => e.Id).ToListAsync();
+        Assert.Equal(looked, probed);
+        Assert.Equal(looked.Count, (await _db.Get<EventQueries>().SearchAsync(new EventFilter { Text = text }, 1, 25)).Total);
+    }
+
+    [Fact]
+    public async Task Text_with_letters_the_index_folds_its_own_way_keeps_its_prefixes()
+    {
+        using var ctx = _db.NewContext();
+        Assert.Null(await Timeline.Domain.Search.TextSearch.ExactMatchAsync(ctx, "Мясников", default));
+        Assert.Null(await Timeline.Domain.Search.TextSearch.ExactMatchAsync(ctx, "Bljumkin Žukov", default));
+    }
+
     [Fact]
     public async Task The_histogram_under_a_year_filter_counts_each_matching_event_once_in_the_year_it_is_dated()
     {

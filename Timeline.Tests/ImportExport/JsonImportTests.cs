@@ -294,7 +294,7 @@ public class DeferredIndexTests
             "IX_Events_Kind_SortTitle_SortDay_Id_ClaimStatus_IsDeleted", "IX_Events_SortDay_Id_IsDeleted", "IX_Events_SortTitle_SortDay_Id_IsDeleted",
             "IX_Events_SpanClass_EarliestDay_LatestDay_SortDay_Kind_ClaimStatus_IsDeleted",
             "IX_EvidenceLinks_SourceId_EventId_IsDeleted", "IX_Participations_PersonId_EventId", "IX_PersonNameWords_Word_PersonNameId", "IX_PersonNames_Folded",
-            "IX_Persons_IsDeleted", "IX_Persons_Name", "IX_Sources_IsDeleted", "IX_Sources_Title",
+            "IX_Persons_EventCount_Name_Id", "IX_Persons_IsDeleted", "IX_Persons_Name", "IX_Sources_IsDeleted", "IX_Sources_Title",
         ], deferred.Dropped);
         deferred.Complete(CancellationToken.None);
         Assert.Empty(deferred.Dropped);

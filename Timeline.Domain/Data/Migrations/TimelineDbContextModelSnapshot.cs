@@ -506,6 +506,11 @@ namespace Timeline.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EventCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
@@ -535,6 +540,10 @@ namespace Timeline.Domain.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("EventCount", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Persons");
                 });
