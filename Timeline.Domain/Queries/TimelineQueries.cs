@@ -289,9 +289,11 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
 
     private static async Task<List<PersonLane>> PersonLanesAsync(TimelineDbContext db, List<int> list, CancellationToken ct)
     {
-        // Busiest persons first, so an ambiguous name shows its most relevant people.
-        return await db.Persons.AsNoTracking().Where(p => list.Contains(p.Id))
-            .OrderByDescending(p => p.Participations.Count).ThenBy(p => p.Name)
+        // Busiest persons first (their stored count of live events), so an ambiguous name shows its most relevant people.
+        // The ids as one JSON parameter: EF Core 10's default, a parameter per id, took seconds for a common surname's
+        // thousands of persons at 1,000,000 events.
+        return await db.Persons.AsNoTracking().Where(p => EF.Parameter(list).Contains(p.Id))
+            .OrderByDescending(p => p.EventCount).ThenBy(p => p.Name)
             .Take(MaxPersonLanes).Select(p => new PersonLane(p.Id, p.Name)).ToListAsync(ct);
     }
 
