@@ -23,6 +23,10 @@ function toDate(iso) {
     return date;
 }
 
+function nearestDay(date) {
+    return new Date(Math.round(date.valueOf() / DAY) * DAY);
+}
+
 function toIso(date) {
     const y = String(date.getUTCFullYear()).padStart(4, '0');
     const m = String(date.getUTCMonth() + 1).padStart(2, '0');
@@ -100,14 +104,16 @@ export async function create(element, dotnet, start, end, visUrl) {
     timeline.on('rangechanged', (props) => {
         // vis also reports the window it opened with, a moment after its first drawing, and moves by less than a day:
         // neither changes what the server would send.
-        const shown = `${toIso(props.start)}|${toIso(props.end)}`;
+        // To the nearest midnight: vis can report the opening window a fraction of a millisecond early after fitting it to
+        // whole pixels, which read as the day before (a week opened at 4 Jan 1937 was then asked for from 3 Jan).
+        const [from, to] = [toIso(nearestDay(props.start)), toIso(nearestDay(props.end))];
+        const shown = `${from}|${to}`;
         if (shown === s.window) {
             // vis keeps itself hidden until its first redraw after this first report: let that come now.
             timeline.redraw();
             return;
         }
         s.window = shown;
-        const [from, to] = [toIso(props.start), toIso(props.end)];
         clearTimeout(s.timer);
         const local = slice(s.held, from, to);
         if (local) {
