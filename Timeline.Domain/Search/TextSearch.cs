@@ -61,30 +61,25 @@ public static partial class TextSearch
         await db.Database.ExecuteSqlRawAsync(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\"EventSearchVocab\" USING fts5vocab(main, 'EventSearch', 'row');", ct);
         var parts = new List<string>();
-        foreach (var term in Terms(text))
+        foreach (var (w, phrase) in Pieces(text))
         {
-            var words = Words(term.Text);
-            if (words.Count == 0) continue;
-            if (term.Phrase)
+            if (phrase)
             {
-                parts.Add(Quote(string.Join(' ', words)));
+                parts.Add(Quote(w));
                 continue;
             }
-            foreach (var w in words)
+            var folded = NameFolding.Fold(w);
+            var exact = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var prefix in folded.Length > 0 ? new[] { w, folded } : [w])
             {
-                var folded = NameFolding.Fold(w);
-                var exact = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (var prefix in folded.Length > 0 ? new[] { w, folded } : [w])
-                {
-                    if (!prefix.All(char.IsAscii)) return null;
-                    var lower = prefix.ToLowerInvariant();
-                    exact.UnionWith(await db.Database.SqlQueryRaw<string>(
-                        "SELECT \"term\" AS \"Value\" FROM temp.\"EventSearchVocab\" WHERE \"term\" >= {0} AND \"term\" < {1} LIMIT {2}",
-                        lower, lower + "\U0010FFFF", MaxExpansion + 1).ToListAsync(ct));
-                }
-                if (exact.Count == 0 || exact.Count > MaxExpansion) return null;
-                parts.Add("(" + string.Join(" OR ", exact.Select(Quote)) + ")");
+                if (!prefix.All(char.IsAscii)) return null;
+                var lower = prefix.ToLowerInvariant();
+                exact.UnionWith(await db.Database.SqlQueryRaw<string>(
+                    "SELECT \"term\" AS \"Value\" FROM temp.\"EventSearchVocab\" WHERE \"term\" >= {0} AND \"term\" < {1} LIMIT {2}",
+                    lower, lower + "\U0010FFFF", MaxExpansion + 1).ToListAsync(ct));
             }
+            if (exact.Count == 0 || exact.Count > MaxExpansion) return null;
+            parts.Add("(" + string.Join(" OR ", exact.Select(Quote)) + ")");
         }
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
@@ -101,22 +96,17 @@ public static partial class TextSearch
     public static string? ToMatch(string text)
     {
         var parts = new List<string>();
-        foreach (var term in Terms(text))
+        foreach (var (w, phrase) in Pieces(text))
         {
-            var words = Words(term.Text);
-            if (words.Count == 0) continue;
-            if (term.Phrase)
+            if (phrase)
             {
-                parts.Add(Quote(string.Join(' ', words)));
+                parts.Add(Quote(w));
                 continue;
             }
-            foreach (var w in words)
-            {
-                var folded = NameFolding.Fold(w);
-                parts.Add(folded.Length > 0 && !string.Equals(folded, w, StringComparison.OrdinalIgnoreCase)
-                    ? $"({Quote(w)}* OR {Quote(folded)}*)"
-                    : $"{Quote(w)}*");
-            }
+            var folded = NameFolding.Fold(w);
+            parts.Add(folded.Length > 0 && !string.Equals(folded, w, StringComparison.OrdinalIgnoreCase)
+                ? $"({Quote(w)}* OR {Quote(folded)}*)"
+                : $"{Quote(w)}*");
         }
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
@@ -126,6 +116,18 @@ public static partial class TextSearch
         string.IsNullOrWhiteSpace(text) ? [] : Terms(text).SelectMany(t => Words(t.Text)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>What a query asks for, in order: each quoted phrase (its words joined by spaces) and each other word.</summary>
+    private static IEnumerable<(string Text, bool Phrase)> Pieces(string text)
+    {
+        foreach (var term in Terms(text))
+        {
+            var words = Words(term.Text);
+            if (words.Count == 0) continue;
+            if (term.Phrase) yield return (string.Join(' ', words), true);
+            else foreach (var w in words) yield return (w, false);
+        }
+    }
 
     private static IEnumerable<(string Text, bool Phrase)> Terms(string text)
     {
