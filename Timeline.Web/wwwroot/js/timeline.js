@@ -52,8 +52,17 @@ function loadVis(url) {
     return visLoaded;
 }
 
+// Each step of opening and moving the view leaves a performance mark (the latest of each name only), which
+// tools/browser-bench reads to say where the time goes.
+function mark(name) {
+    performance.clearMarks(name);
+    performance.mark(name);
+}
+
 export async function create(element, dotnet, start, end, visUrl) {
+    mark('tl:create');
     await loadVis(visUrl);
+    mark('tl:vis');
     const items = new vis.DataSet();
     const groups = new vis.DataSet();
     const timeline = new vis.Timeline(element, items, groups, {
@@ -86,6 +95,7 @@ export async function create(element, dotnet, start, end, visUrl) {
         active: null, last: null, selected: null,
     };
     timelines.set(id, s);
+    mark('tl:made');
 
     // vis draws on the next animation frame, after setData has returned and the server has moved on to the
     // status line. aria-busy says when the view is still waiting for data or drawing it, for assistive
@@ -98,6 +108,7 @@ export async function create(element, dotnet, start, end, visUrl) {
         fitCounts(s);
     });
     timeline.on('rangechanged', (props) => {
+        mark('tl:moved');
         // vis also reports the window it opened with, a moment after its first drawing, and moves by less than a day:
         // neither changes what the server would send. Compared as times, not days: vis reports the opening window up
         // to hours wider than asked (fitting it to whole pixels), which read as days made a week opened at 4 Jan 1937
@@ -445,6 +456,7 @@ function slice(held, from, to) {
 }
 
 function draw(s, lanes, events, buckets, loose) {
+    mark('tl:data');
     const id = s.id;
     s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
