@@ -27,23 +27,39 @@ public sealed class TimelineScript
         return new TimelineScript(module, handle);
     }
 
-    public async Task ShowAsync(TimelineWindow window)
+    /// <summary>
+    /// Draws the window; with a move, first moves the view to [<paramref name="from"/>, <paramref name="to"/>] in the same
+    /// step, so the view arrives drawn (the script need not ask for what it moved to).
+    /// </summary>
+    public async Task ShowAsync(TimelineWindow window, TimelineMove move = TimelineMove.None, DateOnly from = default, DateOnly to = default)
     {
         var names = TimelineJs.LaneNames(window.Lanes);
-        await _module.InvokeVoidAsync("setData", _handle, TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names),
-            TimelineJs.Bars(window, names), TimelineJs.Loose(window, names));
+        object[] data = [TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names), TimelineJs.Bars(window, names),
+            TimelineJs.Loose(window, names)];
+        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. data]);
+        else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. data]);
     }
 
     /// <summary>What the browser holds and answers zoom and pan from (null: nothing, ask the server).</summary>
     public async Task HoldAsync(TimelineHeld? held) =>
         await _module.InvokeVoidAsync("hold", _handle, held is null ? null : TimelineJs.Held(held), TimelineQueries.Cap);
 
+    /// <summary>Holds the region fetched ahead around a window, if there is one, once it arrives.</summary>
+    public async Task HoldAheadAsync(Task<TimelineHeld?> fetching)
+    {
+        try
+        {
+            if (await fetching is { } held) await HoldAsync(held);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException)
+        {
+            // The page has gone.
+        }
+    }
+
     public async Task SelectAsync(int? eventId) => await _module.InvokeVoidAsync("select", _handle, eventId);
 
     public async Task FocusEventAsync(int eventId) => await _module.InvokeVoidAsync("focusEvent", _handle, eventId);
-
-    public async Task SetWindowAsync(DateOnly from, DateOnly to) =>
-        await _module.InvokeVoidAsync("setWindow", _handle, TimelineJs.Iso(from), TimelineJs.Iso(to));
 
     /// <summary>Zooms or moves the view; Fit all is the view's, as it needs the server's extent.</summary>
     public async Task RunAsync(TimelineCommand command)
@@ -71,4 +87,17 @@ public sealed class TimelineScript
             // The circuit is gone, and the browser's page with it.
         }
     }
+}
+
+/// <summary>How the view comes to a window the server chose rather than the user's own zoom or pan.</summary>
+public enum TimelineMove
+{
+    /// <summary>It stays where it is (the window is of the range it shows).</summary>
+    None,
+
+    /// <summary>It is there at once, as a page change is (back and forward, a link, the histogram).</summary>
+    Jump,
+
+    /// <summary>It glides there, already drawn ("Fit all": seeing the view widen says what happened).</summary>
+    Glide,
 }
