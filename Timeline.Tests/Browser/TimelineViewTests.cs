@@ -212,6 +212,22 @@ public class TimelineViewTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_range_narrower_than_a_week_from_outside_opens_as_the_week_around_it_and_shows_what_that_holds()
+    {
+        await using var w = await browser.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline?start=1937-01-01&end=1937-12-31");
+        await timeline.DrawnAsync();
+
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?start=1937-03-03&end=1937-03-05");
+
+        // vis shows a week at the least, around the middle of the range: the address and the status line follow it.
+        await Expect(w.Page).ToHaveURLAsync(new Regex("start=1937-02-28&end=1937-03-07"));
+        var window = await new TimelineQueries(browser.Server.Database.Factory).WindowAsync(new EventFilter(), new DateOnly(1937, 2, 28), new DateOnly(1937, 3, 7));
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+    }
+
+        [Fact]
     public async Task A_toolbar_zoom_is_drawn_from_the_moment_it_begins_not_after_its_glide()
     {
         await using var w = await browser.NewPageAsync();

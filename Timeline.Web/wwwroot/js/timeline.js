@@ -646,11 +646,14 @@ function within(start, end) {
 export function show(id, start, end, animate, lanes, events, buckets, loose) {
     const s = timelines.get(id);
     if (!s) return;
-    const [a, b] = within(toDate(start).valueOf(), toDate(end).valueOf());
+    const [from, to] = [toDate(start).valueOf(), toDate(end).valueOf()];
+    const [a, b] = within(from, to);
     s.shown = { start: a, end: b };
     clearTimeout(s.timer);
     draw(s, lanes, events, buckets, loose ?? [],
         () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
+    // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
+    if (Math.abs(a - from) >= DAY || Math.abs(b - to) >= DAY) ask(s, a, b, 0);
 }
 
 export function select(id, eventId) {
