@@ -22,12 +22,14 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         page = Math.Max(page, 1);
         await using var db = await factory.CreateDbContextAsync(ct);
         var dateOrder = sort is EventSort.Date or EventSort.DateDescending;
-        var textOnly = !string.IsNullOrWhiteSpace(filter.Text) && filter with { Text = null } is { IsEmpty: true };
+        var textOnly = IsTextOnly(filter);
         var personsOnly = filter.HasPersons && filter with { PersonNames = [], PersonIds = [] } is { IsEmpty: true };
         var resolved = await ResolveAsync(db, filter, countMatches: dateOrder || textOnly || personsOnly, ct, describeNames: true);
         var query = Apply(db, filter, resolved);
-        // The text index alone counts a text-only search, and the participations index a person filter.
-        var total = textOnly ? resolved.TextMatches ?? 0
+        // The text index alone counts a text-only search, and the participations index a person filter. A text's count
+        // stops past TextCountLimit (ResolveAsync): the page then says "more than", and CountAsync gives the figure.
+        var totalIsLowerBound = textOnly && resolved.TextMatches > TextCountLimit;
+        var total = textOnly ? Math.Min(resolved.TextMatches ?? 0, TextCountLimit)
             : personsOnly ? resolved.PersonEvents ?? 0
             : withTotal ? await CountAsync(db, filter, query, ct) : -1;
         var skip = (page - 1) * pageSize;
@@ -44,7 +46,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             : await OverlapIdsAsync(Apply(db, undated, resolved), YearDays(filter), sort, skip, pageSize, ct,
                 walk is null ? null : Apply(db, undated, resolved, source: walk));
         var items = await LoadViewsAsync(db, ids, ct);
-        return new EventPage(total, items, resolved.NameMatches ?? []);
+        return new EventPage(total, items, resolved.NameMatches ?? [], totalIsLowerBound);
     }
 
     /// <summary>
@@ -138,9 +140,12 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         return views.Count == 0 ? null : views[0];
     }
 
+    /// <summary>How many events match: the exact figure, also where a page's total is a bound (<see cref="EventPage.TotalIsLowerBound"/>).</summary>
     public async Task<int> CountAsync(EventFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // A text alone from the text index, which holds live events only, through its exact words.
+        if (IsTextOnly(filter)) return await TextSearch.CountAsync(db, filter.Text!, ct);
         return await CountAsync(db, filter, await FilterAsync(db, filter, ct), ct);
     }
 
@@ -173,7 +178,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// What a filter needs from the database before it becomes one query: its person names as ids (null
     /// without a person filter), and, when asked, how many live events those persons and the text match.
     /// </summary>
-    /// <param name="ExactText">For a text matching more than <see cref="ProbeAbove"/> events: its exact-word MATCH (TextSearch.ExactMatchAsync), when it has one.</param>
+    /// <param name="TextMatches">How many live events the text matches, counted no further than <see cref="TextCountLimit"/> + 1.</param>
+    /// <param name="ExactText">When the matches are counted: the text's exact-word MATCH (TextSearch.ExactMatchAsync), when it has one.</param>
     internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches, IReadOnlyList<NameMatch>? NameMatches = null,
         string? ExactText = null);
 
@@ -199,9 +205,11 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         string? exact = null;
         if (countMatches && !string.IsNullOrWhiteSpace(filter.Text))
         {
-            textMatches = await TextSearch.CountAsync(db, filter.Text, ct);
-            // Only for common texts: the vocabulary reads each word's list of matches once more.
-            if (textMatches > ProbeAbove) exact = await TextSearch.ExactMatchAsync(db, filter.Text, ct);
+            // The exact words first: counted through them, a common word's matches are read only as far as the bound.
+            exact = await TextSearch.ExactMatchAsync(db, filter.Text, ct);
+            textMatches = (exact ?? TextSearch.ToMatch(filter.Text)) is { } match
+                ? await TextSearch.CountMatchAsync(db, match, TextCountLimit + 1, ct)
+                : 0;
         }
         return new Resolved(persons, personEvents, textMatches, matches, exact);
     }
@@ -277,12 +285,26 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
                 .Select(x => x.EventId).Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(filter.Text) && exact is null)
-            q = TextSearch.Apply(db, q, filter.Text, probe && resolved.TextMatches > probeAbove);
+            q = resolved.ExactText is { } words
+                ? TextSearch.ApplyMatch(db, q, words, probe && resolved.TextMatches > probeAbove)
+                : TextSearch.Apply(db, q, filter.Text, probe && resolved.TextMatches > probeAbove);
         return q;
     }
 
     /// <summary>Beyond this many matches, probing in date order beats sorting the matches (measured at 1M events).</summary>
     internal const int ProbeAbove = 20_000;
+
+    /// <summary>
+    /// A page counts a text's matches no further than this (and one more, to know there are more): counting all of a word
+    /// in every event read a million entries of the index (the page's 100-150 ms at a million events). At least
+    /// <see cref="ProbeAbove"/>, and every other probing threshold, so that the bounded count still chooses the plan.
+    /// </summary>
+    public const int TextCountLimit = ProbeAbove;
+
+    /// <summary>Whether a page's total for this filter may be a bound, for a view that kept only the figure.</summary>
+    public static bool TotalMayBeBound(EventFilter filter, int total) => total >= TextCountLimit && IsTextOnly(filter);
+
+    private static bool IsTextOnly(EventFilter filter) => !string.IsNullOrWhiteSpace(filter.Text) && filter with { Text = null } is { IsEmpty: true };
 
     /// <summary>The first and last day of the filter's years (open ends: the whole calendar).</summary>
     internal static (int From, int To) YearDays(EventFilter filter) => (
