@@ -30,23 +30,40 @@ public static partial class TextSearch
 
     /// <summary>How many live events match; the index holds live events only, so no table is read.</summary>
     public static async Task<int> CountAsync(TimelineDbContext db, string text, CancellationToken ct) =>
-        await MatchAsync(db, text, ct) is { } match ? await CountMatchAsync(db, match, null, ct) : 0;
+        await MatchAsync(db, text, ct) is { } match ? await CountMatchAsync(db, match, ct) : 0;
 
     /// <summary>The expression to run for a text: its exact words when it has them (<see cref="ExactMatchAsync"/>), else its prefixes.</summary>
     public static async Task<string?> MatchAsync(TimelineDbContext db, string text, CancellationToken ct) =>
         await ExactMatchAsync(db, text, ct) ?? ToMatch(text);
 
-    /// <summary>
-    /// How many live events match an expression, counting no further than <paramref name="limit"/> when one is given. FTS5
-    /// reads exact words' lists of matches lazily, so a bounded count of a word in every event reads a few thousand entries
-    /// where the full count reads a million; a prefix's list is gathered whole either way.
-    /// </summary>
-    public static async Task<int> CountMatchAsync(TimelineDbContext db, string match, int? limit, CancellationToken ct) =>
-        await (limit is { } n
-            ? db.Database.SqlQueryRaw<int>(
-                "SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0} LIMIT {1})", match, n)
-            : db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0}", match))
+    /// <summary>How many live events match an expression, all of them (a page counts only so far: <see cref="CountUpToAsync"/>).</summary>
+    public static async Task<int> CountMatchAsync(TimelineDbContext db, string match, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0}", match)
             .SingleAsync(ct);
+
+    /// <summary>
+    /// How many live events match an expression, counted no further than <paramref name="limit"/>, and the last event id
+    /// reached: the index lists matches by id, so a count stopped at the limit tells the share of events the expression
+    /// matches (limit / last id, when ids are spread as they are). FTS5 reads exact words' lists of matches lazily, so a
+    /// word in every event reads a few thousand entries (1-8 ms at a million events, where the full count took 0.2-1 s);
+    /// a prefix's list is gathered whole either way.
+    /// </summary>
+    public static async Task<(int Count, long Last)> CountUpToAsync(TimelineDbContext db, string match, int limit, CancellationToken ct)
+    {
+        var r = await db.Database.SqlQueryRaw<Reach>(
+            "SELECT COUNT(*) AS \"Count\", IFNULL(MAX(rowid), 0) AS \"Last\" FROM (SELECT rowid FROM \"EventSearch\" WHERE \"EventSearch\" MATCH {0} LIMIT {1})",
+            match, limit).SingleAsync(ct);
+        return (r.Count, r.Last);
+    }
+
+    private sealed class Reach
+    {
+        public int Count { get; set; }
+        public long Last { get; set; }
+    }
+
+    /// <summary>How many words of the index an exact expression (<see cref="ExactMatchAsync"/>) looks up: each is quoted.</summary>
+    public static int WordsOf(string exactMatch) => exactMatch.Count(c => c == '"') / 2;
 
     /// <summary>Beyond this many words of the index beginning with a typed word, the prefix is left as it is.</summary>
     internal const int MaxExpansion = 40;

@@ -84,6 +84,19 @@ public sealed class TextTotalTests : IClassFixture<TextTotalTests.Synthetic>
     }
 
     [Fact]
+    public void A_text_in_every_event_is_tested_event_by_event_and_many_words_in_few_events_are_listed_first()
+    {
+        // The figures of "and" and "Mikhail" at a million events (EventQueries.Resolved.ProbingPays).
+        var and = new EventQueries.Resolved(null, null, EventQueries.TextCountLimit + 1, ExactText: "(\"and\")", TextShare: 1, AllEvents: 1_000_000);
+        var mikhail = and with { ExactText = "(" + string.Join(" OR ", Enumerable.Repeat("\"mikhail\"", 9)) + ")", TextShare = 0.14 };
+
+        Assert.True(and.ProbingPays(50));
+        Assert.True(and.ProbingPays(250));
+        Assert.False(mikhail.ProbingPays(50));
+        Assert.False((and with { TextShare = 0 }).ProbingPays(50)); // counted in full: no more than the bound, listed
+    }
+
+    [Fact]
     public async Task A_text_under_other_filters_keeps_its_exact_total()
     {
         var filter = new EventFilter { Text = "synthetic", FromYear = 1930, ToYear = 1940 };
