@@ -181,23 +181,33 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// <param name="TextMatches">How many live events the text matches, counted no further than <see cref="TextCountLimit"/> + 1.</param>
     /// <param name="ExactText">When the matches are counted: the text's exact-word MATCH (TextSearch.ExactMatchAsync), when it has one.</param>
     /// <param name="TextShare">When the count stopped at its bound: the share of events the text matches, estimated from the event id it reached.</param>
-    /// <param name="AllEvents">With <paramref name="TextShare"/>: the highest event id.</param>
+    /// <param name="AllEvents">When the text's matches are counted: the highest event id.</param>
     internal sealed record Resolved(List<int>? PersonIds, int? PersonEvents, int? TextMatches, IReadOnlyList<NameMatch>? NameMatches = null,
         string? ExactText = null, double TextShare = 0, long AllEvents = 0)
     {
         /// <summary>
         /// Whether testing each event met in date order against the exact words (TextSearch.Probing) beats reading all the
-        /// matches once into a list and walking the date index against it. A test looks up each word of the expression: at
-        /// a million events (load 27) about 0.13 ms per word, against 0.3 µs per match listed; "and" (a word in every
-        /// event) probed 1.6 ms for a page, "Mikhail" (9 words, 14% of events) 431 ms probed against 42 ms listed. The
-        /// walk meets needed / share events; the list holds share × all of them.
+        /// matches once into a list and walking the date index against it. A test looks up each word of the expression; the
+        /// walk meets needed / share events, and the list holds share × all of them. Measured at a million events, load 13-27,
+        /// a page probed against listed: "and" (1 word, all events) 1.6-2.7 ms against some 300; "and other involving"
+        /// (10 words, 33%) 66 against 155 ms; "Mar Synthetic for and" (13 words, 9%) 160 against 115 ms; "Mikhail" (9 words,
+        /// 14%) 431 against 42 ms. A test of one word costs 16-450 matches listed; <see cref="ProbeCostPerWord"/> parts
+        /// the four cases as measured.
         /// </summary>
         public bool ProbingPays(int needed) => ExactText is { } words && TextShare > 0
             && needed * TextSearch.WordsOf(words) * ProbeCostPerWord < TextShare * TextShare * AllEvents;
+
+        /// <summary>
+        /// Whether a date-ordered page of the text walks the date index against its listed matches ("Id + 0 IN") rather
+        /// than fetching every match by id and sorting them: the walk meets about needed × all / matches entries, each
+        /// far cheaper than fetching a row (at a million events, load 13, a page and total of a surname such as "Kalinin",
+        /// in some thousands of events, took 120-126 ms fetched and sorted).
+        /// </summary>
+        public bool WalkPays(int needed) => AllEvents > 0 && (long)TextMatches.GetValueOrDefault() * TextMatches.GetValueOrDefault() * 10 > (long)needed * AllEvents;
     }
 
-    /// <summary>What testing one event against one word costs, in matches listed (0.13 ms against 0.3 µs, see <see cref="Resolved.ProbingPays"/>).</summary>
-    private const double ProbeCostPerWord = 400;
+    /// <summary>What testing one event against one word costs, in matches listed (see <see cref="Resolved.ProbingPays"/>).</summary>
+    private const double ProbeCostPerWord = 150;
 
     internal static async Task<Resolved> ResolveAsync(TimelineDbContext db, EventFilter filter, bool countMatches, CancellationToken ct,
         bool describeNames = false)
@@ -229,11 +239,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             {
                 var (count, last) = await TextSearch.CountUpToAsync(db, match, TextCountLimit + 1, ct);
                 textMatches = count;
-                if (count > TextCountLimit && last > 0)
-                {
-                    all = await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
-                    share = Math.Min(1.0, (double)count / last);
-                }
+                all = await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+                if (count > TextCountLimit && last > 0) share = Math.Min(1.0, (double)count / last);
             }
             else textMatches = 0;
         }
@@ -313,9 +320,10 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             q = q.Where(e => db.EvidenceLinks.IgnoreQueryFilters().Where(x => x.SourceId == sourceId && !x.IsDeleted)
                 .Select(x => x.EventId).Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(filter.Text) && exact is null)
-            q = resolved.ExactText is { } words
-                ? TextSearch.ApplyMatch(db, q, words, probe && resolved.TextMatches > probeAbove)
-                : TextSearch.Apply(db, q, filter.Text, probe && resolved.TextMatches > probeAbove);
+        {
+            var walk = probe && (resolved.TextMatches > probeAbove || resolved.WalkPays(needed));
+            q = resolved.ExactText is { } words ? TextSearch.ApplyMatch(db, q, words, walk) : TextSearch.Apply(db, q, filter.Text, walk);
+        }
         return q;
     }
 

@@ -93,7 +93,14 @@ public sealed class TextTotalTests : IClassFixture<TextTotalTests.Synthetic>
         Assert.True(and.ProbingPays(50));
         Assert.True(and.ProbingPays(250));
         Assert.False(mikhail.ProbingPays(50));
+        var andOtherInvolving = and with { ExactText = "(" + string.Join(" OR ", Enumerable.Repeat("\"and\"", 10)) + ")", TextShare = 0.33 };
+        Assert.True(andOtherInvolving.ProbingPays(50));
         Assert.False((and with { TextShare = 0 }).ProbingPays(50)); // counted in full: no more than the bound, listed
+
+        // A surname in thousands of events walks the date index against its list; a handful of matches are fetched and sorted.
+        var surname = new EventQueries.Resolved(null, null, 12_000, ExactText: "(\"kalinin\")", AllEvents: 1_000_000);
+        Assert.True(surname.WalkPays(50));
+        Assert.False((surname with { TextMatches = 500 }).WalkPays(50));
     }
 
     [Fact]
