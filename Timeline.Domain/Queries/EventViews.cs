@@ -6,8 +6,12 @@ namespace Timeline.Domain.Queries;
 public record Page<T>(int Total, IReadOnlyList<T> Items);
 
 /// <summary>A page of events, with the persons each name of the filter matched (empty without names).</summary>
-public sealed record EventPage(int Total, IReadOnlyList<EventView> Items, IReadOnlyList<NameMatch> MatchedPersons)
-    : Page<EventView>(Total, Items);
+/// <param name="TotalIsLowerBound">
+/// The total is a bound: more events match (a text search counts no further than <see cref="EventQueries.TextCountLimit"/>;
+/// <see cref="EventQueries.CountAsync(EventFilter, CancellationToken)"/> gives the exact figure).
+/// </param>
+public sealed record EventPage(int Total, IReadOnlyList<EventView> Items, IReadOnlyList<NameMatch> MatchedPersons,
+    bool TotalIsLowerBound = false) : Page<EventView>(Total, Items);
 
 public sealed record ParticipantView(int PersonId, string Name, ParticipantRole Role, string? Outcome,
     string? Charge, string? Verdict, string? Sentence);

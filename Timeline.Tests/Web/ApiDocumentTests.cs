@@ -208,6 +208,7 @@ public class ApiDocumentTests : IClassFixture<TimelineAppFactory>
     [Theory]
     [InlineData("/api/events?kind=trial&pageSize=100", "/api/events")]
     [InlineData("/api/events?person=Trotsky&pageSize=100", "/api/events")]
+    [InlineData("/api/events/count?q=arrest", "/api/events/count")]
     [InlineData("/api/persons?pageSize=100", "/api/persons")]
     [InlineData("/api/sources?pageSize=100", "/api/sources")]
     [InlineData("/api/stats", "/api/stats")]

@@ -32,6 +32,20 @@ public class ApiTests : IClassFixture<TimelineAppFactory>
     }
 
     [Theory]
+    [InlineData("q=arrest")]
+    [InlineData("q=arrest&kind=arrest")]
+    [InlineData("person=Blumkin&from=1929")]
+    public async Task The_count_endpoint_gives_the_exact_total_of_the_same_filter(string query)
+    {
+        var page = await Get($"/api/events?{query}&pageSize=1");
+
+        // The seed is far below the bound of a text search's count, so every page's total is exact here.
+        Assert.False(page.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.True(page.GetProperty("total").GetInt32() > 1);
+        Assert.Equal(page.GetProperty("total").GetInt32(), (await Get($"/api/events/count?{query}")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
     [InlineData("Blumkin")]
     [InlineData("blumkin")]
     [InlineData("Blümkin")]

@@ -11,13 +11,21 @@ namespace Timeline.Web.Api;
 public sealed record PageDto<T>(int Total, IReadOnlyList<T> Items);
 
 /// <summary>A page of events; with a name filter, also which persons each name matched (namesakes included).</summary>
-public sealed record EventPageDto(int Total, IReadOnlyList<EventDto> Items,
+/// <param name="Total">How many events match; when <paramref name="TotalIsLowerBound"/>, more than this many.</param>
+/// <param name="TotalIsLowerBound">
+/// True when more events match than <paramref name="Total"/> says: a text search counts its matches no further than 20,000,
+/// and /api/events/count gives the exact figure.
+/// </param>
+public sealed record EventPageDto(int Total, bool TotalIsLowerBound, IReadOnlyList<EventDto> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NameMatchDto>? MatchedPersons)
 {
-    public static EventPageDto From(EventPage page) => new(page.Total, page.Items.Select(EventDto.From).ToList(),
+    public static EventPageDto From(EventPage page) => new(page.Total, page.TotalIsLowerBound, page.Items.Select(EventDto.From).ToList(),
         page.MatchedPersons.Count == 0 ? null : page.MatchedPersons.Select(m => new NameMatchDto(m.Name, m.Total,
             m.Persons.Select(p => new MatchedPersonDto(p.Id, p.Name, p.LifeDates)).ToList())).ToList());
 }
+
+/// <param name="Total">How many events match the filter, exactly.</param>
+public sealed record EventCountDto(int Total);
 
 /// <param name="Name">The name as given in the filter.</param>
 /// <param name="Total">How many persons it matched; at most the first 50 by name are listed.</param>

@@ -57,6 +57,19 @@ public static class TimelineApi
             .WithSummary("Events matching a filter, a page at a time, with the persons each name filter matched")
             .Produces<EventPageDto>().ProducesValidationProblem();
 
+        // The exact figure where a page's total is a bound (totalIsLowerBound): counting every match of a common text takes
+        // longer than a page, so it is asked for apart.
+        api.MapGet("/events/count", async (HttpRequest request, EventQueries queries, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            var filter = FilterQuery.Parse(request.Query, errors);
+            if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid query parameters");
+            return Results.Ok(new EventCountDto(await queries.CountAsync(filter, ct)));
+        })
+            .WithParameters(FilterQuery.Parameters)
+            .WithSummary("How many events match a filter, exactly (where /api/events says its total is a lower bound)")
+            .Produces<EventCountDto>().ProducesValidationProblem();
+
         api.MapGet("/events/{id}", async (string id, EventQueries queries, CancellationToken ct) =>
             Id.TryNumber(id, out var n)
                 ? await queries.GetAsync(n, ct) is { } e ? Results.Ok(EventDto.From(e)) : NotFound("event", id)

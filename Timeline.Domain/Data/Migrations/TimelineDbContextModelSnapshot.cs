@@ -543,6 +543,7 @@ namespace Timeline.Domain.Data.Migrations
 
                     b.HasIndex("EventCount", "Name", "Id")
                         .IsDescending(true, false, false)
+                        .HasDatabaseName("IX_Persons_EventCount_Name_Id")
                         .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Persons");
