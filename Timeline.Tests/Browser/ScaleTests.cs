@@ -152,6 +152,26 @@ public class ScaleTests
     }
 
     [Fact]
+    public async Task A_search_too_common_to_count_at_once_says_at_least_then_the_exact_figure_and_the_pager_follows_it()
+    {
+        await using var w = await _app.NewPageAsync();
+        var page = w.Page;
+        // A word of every generated event's summary: the page counts no further than the bound, the rest comes after.
+        var count = (await _app.Server.GetJsonAsync("/api/events/count?q=generated")).GetProperty("total").GetInt32();
+        Assert.True(count > EventQueries.TextCountLimit, $"{count} events say 'generated'");
+        var pages = (count + PageSize - 1) / PageSize;
+
+        await w.GotoAsync("/table?q=generated");
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = " events" })).ToHaveTextAsync($"{count:N0} events");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagination" });
+        await Expect(pager).ToContainTextAsync($"Page 1 of {pages:N0}");
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Last page" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/table\?(.*&)?page={pages}(&|$)"));
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Events" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(count - (pages - 1) * PageSize);
+    }
+
+    [Fact]
     public async Task A_week_crowded_by_loosely_dated_events_draws_its_own_and_a_band_per_lane_counting_the_others_which_Enter_lists()
     {
         // A week of 1937 where events dated only to a month, a year or a wider span push those reaching in past the cap.
