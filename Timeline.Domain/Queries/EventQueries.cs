@@ -112,15 +112,17 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// dated outside (<see cref="Overlap.Edges"/>) are index ranges of their own. The merge of the two is exact.
     /// </summary>
     /// <param name="walked">The same events read from the sort's index, when walking it beats sorting (<see cref="InSortOrder"/>).</param>
+    /// <param name="edgeEvents">The events whose edges to read, when not <paramref name="events"/>: a filter's persons left out and
+    /// tested after the union as <paramref name="among"/> (see <see cref="Overlap.Among"/>).</param>
     internal static async Task<List<int>> OverlapIdsAsync(IQueryable<Event> events, (int From, int To) days, EventSort sort, int skip,
-        int take, CancellationToken ct, IQueryable<Event>? walked = null)
+        int take, CancellationToken ct, IQueryable<Event>? walked = null, IQueryable<Event>? edgeEvents = null, IQueryable<int>? among = null)
     {
         var (a, b) = days;
         var n = skip + take;
         var inside = await Sort((walked ?? events).Where(e => e.SortDay >= a && e.SortDay <= b), sort).Take(n).Select(Key).ToListAsync(ct);
         var edges = sort is EventSort.Date or EventSort.DateDescending
-            ? await SortKey.Sort(Overlap.Edges(events, a, b, DayKey), sort).Take(n).ToListAsync(ct) // from the index alone
-            : await Overlap.Edges(events, a, b, Key).ToListAsync(ct);
+            ? await SortKey.Sort(Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, DayKey), among, k => k.Id), sort).Take(n).ToListAsync(ct) // from the index alone
+            : await Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, Key), among, k => k.Id).ToListAsync(ct);
         return inside.Concat(edges).Order(SortKey.Comparer(sort)).Skip(skip).Take(take).Select(k => k.Id).ToList();
     }
 
@@ -240,7 +242,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// How many live events some persons take part in: one person's is stored (<see cref="PersonEventCounts"/>), several
     /// persons' are counted from the participations index, each shared event once.
     /// </summary>
-    private static async Task<int> PersonEventsAsync(TimelineDbContext db, List<int> persons, CancellationToken ct)
+    internal static async Task<int> PersonEventsAsync(TimelineDbContext db, List<int> persons, CancellationToken ct)
     {
         if (persons.Count != 1) return await LiveEventsOf(db, persons).CountAsync(ct);
         var only = persons[0];
@@ -249,7 +251,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     }
 
     /// <summary>The events of some persons. Without the query filters: the outer query keeps to live events.</summary>
-    private static IQueryable<int> EventsOf(TimelineDbContext db, List<int> persons)
+    internal static IQueryable<int> EventsOf(TimelineDbContext db, List<int> persons)
     {
         var participations = db.Participations.IgnoreQueryFilters();
         var only = persons.FirstOrDefault();

@@ -17,7 +17,10 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// <summary>Persons beyond this many get no lane of their own (an ambiguous name can match dozens).</summary>
     public const int MaxPersonLanes = 12;
 
-    /// <summary>Whether person-only filters read the persons' month counts (off only to test them against the events).</summary>
+    /// <summary>
+    /// Whether person-only filters take the persons' paths (month counts, the person tested after span-class unions);
+    /// off only to test them against the plain reads of the events.
+    /// </summary>
     internal bool ReadPersonMonths { get; init; } = true;
 
     public async Task<TimelineWindow> WindowAsync(EventFilter filter, DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -69,6 +72,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         // (The busiest at a million: 83,442 events; any range of a few years holds thousands of them.)
         if (resolvedLanes.OnePerson is { } one && await PersonMonths.PlaceableAtLeastAsync(db, one, a, b, b - a, ct) > Cap)
             return await DensityAsync(db, resolvedLanes, events, from, to, ct);
+        var (datedIn, arms, among) = resolvedLanes.MonthCounts ? await PersonReadsAsync(db, resolvedLanes, a, b, ct) : (events, events, null);
         var aggregatable = persons is null && AggregateCounts.CanAnswer(filter);
 
         // Dense ranges are recognised from the counts tables, without touching the events.
@@ -94,12 +98,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         }
         else
         {
-            ids = await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
+            ids = await EventQueries.OverlapIdsAsync(datedIn, (a, b), EventSort.Date, 0, Cap + 1, ct, edgeEvents: arms, among: among);
             crowded = ids.Count > Cap;
         }
         if (!crowded)
         {
-            ids ??= await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
+            ids ??= await EventQueries.OverlapIdsAsync(datedIn, (a, b), EventSort.Date, 0, Cap + 1, ct, edgeEvents: arms, among: among);
             if (ids.Count <= Cap) return await ItemsAsync(db, from, to, lanes, persons, ids, [], ct);
         }
 
@@ -108,12 +112,31 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         // are drawn one by one when they fit the cap, the others counted per lane and period; only when even the
         // placeable ones are too many does the view turn to bars.
         var maxSpan = b - a;
-        var located = await Overlap.Spanning(events, a, b, maxSpan, wider: false, e => new LooseRow { Id = e.Id, SortDay = e.SortDay })
+        var located = await Overlap.Among(Overlap.Spanning(arms, a, b, maxSpan, wider: false, e => new LooseRow { Id = e.Id, SortDay = e.SortDay }),
+                among, r => r.Id)
             .Take(Cap + 1).ToListAsync(ct);
         if (located.Count > Cap) return bars ?? await DensityAsync(db, resolvedLanes, events, from, to, ct);
-        var loose = await LooseAsync(db, events, lanes, persons, a, b, maxSpan, ct);
+        var loose = await LooseAsync(db, arms, among, lanes, persons, a, b, maxSpan, ct);
         var placed = located.OrderBy(r => r.SortDay).ThenBy(r => r.Id).Select(r => r.Id).ToList();
         return await ItemsAsync(db, from, to, lanes, persons, placed, loose, ct);
+    }
+
+    /// <summary>
+    /// For a person-only filter: the events to read dated inside a range (the persons' events, tested against the date
+    /// index's range when that is the smaller read: a person in 30,072 events fetched each and sorted them for a week),
+    /// the events to read in span-class unions with the persons left out, and the persons' events to test after the union.
+    /// </summary>
+    private static async Task<(IQueryable<Event> Inside, IQueryable<Event> Arms, IQueryable<int>? Among)> PersonReadsAsync(
+        TimelineDbContext db, Lanes resolvedLanes, int a, int b, CancellationToken ct)
+    {
+        var (filter, resolved, _, _, _) = resolvedLanes;
+        var persons = resolved.PersonIds!;
+        var theirs = await EventQueries.PersonEventsAsync(db, persons, ct);
+        var dated = await AggregateCounts.CountAsync(db, new EventFilter(), a, b, ct);
+        var probe = dated < (long)theirs * EventQueries.LookupCost;
+        var inside = EventQueries.Apply(db, filter, resolved with { PersonEvents = theirs }, personProbeAbove: probe ? 0 : int.MaxValue);
+        var arms = EventQueries.Apply(db, new EventFilter(), resolved with { PersonIds = null });
+        return (inside, arms, EventQueries.EventsOf(db, persons));
     }
 
     /// <summary>The window of these events (at most the cap), in this order, each in its lanes.</summary>
@@ -159,8 +182,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// The events reaching into [a, b] dated more widely than it, counted per lane, month or year, and other span.
     /// Read from the span-class index alone for kind lanes (23,355 rows for a week of 1937 at 1,000,000 events).
     /// </summary>
-    private static async Task<List<LooseSummary>> LooseAsync(TimelineDbContext db, IQueryable<Event> events, List<TimelineLane> lanes,
-        List<PersonLane>? persons, int a, int b, int maxSpan, CancellationToken ct)
+    private static async Task<List<LooseSummary>> LooseAsync(TimelineDbContext db, IQueryable<Event> events, IQueryable<int>? among,
+        List<TimelineLane> lanes, List<PersonLane>? persons, int a, int b, int maxSpan, CancellationToken ct)
     {
         List<(string Lane, int EarliestDay, int LatestDay, int Count)> counted;
         if (persons is null)
@@ -174,8 +197,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         }
         else
         {
-            var rows = (await Overlap.Spanning(events, a, b, maxSpan, wider: true,
-                e => new LooseRow { Id = e.Id, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay }).ToListAsync(ct)).ToDictionary(r => r.Id);
+            var rows = (await Overlap.Among(Overlap.Spanning(events, a, b, maxSpan, wider: true,
+                e => new LooseRow { Id = e.Id, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay }), among, r => r.Id).ToListAsync(ct)).ToDictionary(r => r.Id);
             var ids = rows.Keys.ToList();
             var personIds = persons.Select(p => p.Id).ToList();
             // An event counts once in each lane of a person taking part (as its items are drawn).
