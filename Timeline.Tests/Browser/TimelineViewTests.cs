@@ -181,6 +181,78 @@ public class TimelineViewTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_move_from_outside_arrives_drawn_with_no_request_from_the_browser()
+    {
+        await using var w = await browser.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        var sent = RecordSent(w.Page);
+        await w.GotoAsync("/timeline?kind=trial&start=1930-01-01&end=1939-12-31");
+        await timeline.DrawnAsync();
+        lock (sent) sent.Clear();
+
+        // As back and forward and the histogram do: Blazor's in-app navigation, the page and its circuit stay.
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?kind=trial&start=1937-01-01&end=1937-03-31");
+
+        // The view is at the new range, drawn with the window the server sent along with the move.
+        var window = await new TimelineQueries(browser.Server.Database.Factory).WindowAsync(
+            BrowseState.FromUri(browser.Server.BaseUrl + "/timeline?kind=trial").Filter, new DateOnly(1937, 1, 1), new DateOnly(1937, 3, 31));
+        Assert.NotEmpty(window.Items);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        await timeline.DrawnAsync();
+        // The axis names February 1937 (over the 1930s it named only years).
+        var axis = await w.Page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('.vis-time-axis .vis-text')).map(e => e.textContent).join(' ')");
+        Assert.Contains("Feb", axis, StringComparison.Ordinal);
+        Assert.Contains("1937", axis, StringComparison.Ordinal);
+        Assert.Equal(window.Items.Select(i => $"{i.Lane}-{i.EventId}").Order(StringComparer.Ordinal), await DrawnKeysAsync(timeline));
+        lock (sent)
+        {
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeChanged", StringComparison.Ordinal));
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeShown", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_range_narrower_than_a_week_from_outside_opens_as_the_week_around_it_and_shows_what_that_holds()
+    {
+        await using var w = await browser.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline?start=1937-01-01&end=1937-12-31");
+        await timeline.DrawnAsync();
+
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?start=1937-03-03&end=1937-03-05");
+
+        // vis shows a week at the least, around the middle of the range: the address and the status line follow it.
+        await Expect(w.Page).ToHaveURLAsync(new Regex("start=1937-02-28&end=1937-03-07"));
+        var window = await new TimelineQueries(browser.Server.Database.Factory).WindowAsync(new EventFilter(), new DateOnly(1937, 2, 28), new DateOnly(1937, 3, 7));
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+    }
+
+        [Fact]
+    public async Task A_toolbar_zoom_is_drawn_from_the_moment_it_begins_not_after_its_glide()
+    {
+        await using var w = await browser.NewPageAsync();
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline?start=1936-01-01&end=1937-12-31");
+        await timeline.DrawnAsync();
+        // When the view last turned busy (its data asked for or being drawn).
+        var t0 = await w.Page.EvaluateAsync<double>("""
+            () => {
+                const canvas = document.querySelector('[role=application]');
+                new MutationObserver(() => { if (canvas.getAttribute('aria-busy') === 'true') window.__busyAt ??= performance.now(); })
+                    .observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
+                return performance.now();
+            }
+            """);
+
+        await timeline.ZoomAsync("Zoom in");
+
+        // timeline.js marks the end of the glide (vis's animation of the window).
+        var rest = await w.Page.WaitForFunctionAsync("t => { const m = performance.getEntriesByName('tl:moved', 'mark')[0]; return m && m.startTime >= t ? m.startTime : false; }", t0);
+        var busyAt = await w.Page.EvaluateAsync<double>("() => window.__busyAt");
+        Assert.True(busyAt < await rest.JsonValueAsync<double>(), $"the view asked for its data at {busyAt - t0:F0} ms, after the glide");
+    }
+
+        [Fact]
     public async Task The_plain_wheel_scrolls_the_page_and_Ctrl_with_the_wheel_zooms_the_timeline()
     {
         // A window too low for the filters and the timeline together, so the page scrolls; the lanes scroll inside the
@@ -339,6 +411,22 @@ public class TimelineViewTests(BrowserFixture browser)
         Assert.True(await button.EvaluateAsync<bool>("b => { const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"),
             "something covers the close button");
     }
+
+    /// <summary>What the page sends to the server (Blazor's circuit speaks MessagePack, whose strings are plain UTF-8).</summary>
+    private static List<string> RecordSent(IPage page)
+    {
+        var sent = new List<string>();
+        page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            lock (sent) sent.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
+        };
+        return sent;
+    }
+
+    /// <summary>The keys of the events drawn ("k-trial-12"), in order.</summary>
+    private static async Task<List<string>> DrawnKeysAsync(TimelineControls timeline) =>
+        (await timeline.Events.EvaluateAllAsync<string[]>("es => es.map(e => e.id)")).Select(id => Regex.Replace(id, @"^tl\d+-", ""))
+            .Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Focus on the toolbar's last button, then Tab: the drawing area is the next stop.</summary>
     private static async Task TabIntoAsync(IPage page, TimelineControls timeline)

@@ -87,6 +87,36 @@ public sealed partial class TableStateTests : IClassFixture<SeededDatabase>, IDi
         Assert.Equal("page", cut.FindAll("nav[aria-label=Pagination] a").Single(a => a.GetAttribute("aria-label") == "Page 2").GetAttribute("aria-current"));
     }
 
+    [Fact]
+    public async Task Going_to_another_view_leaves_the_table_as_it_is_until_the_view_replaces_it()
+    {
+        var expected = await ExpectedAsync(1, EventSort.Title);
+        var cut = Table("/table?sort=title");
+        var renders = cut.RenderCount;
+
+        // The table is still there when the address changes: the router replaces it only once the list is ready. Read as
+        // the table's own address, /list (no order) made it start over in date order, with a new, empty grid.
+        _ctx.Navigation.NavigateTo("/list");
+        await cut.InvokeAsync(() => { });
+
+        Assert.Equal(renders, cut.RenderCount);
+        Assert.Equal(expected, Links(cut));
+        Assert.Contains(cut.FindAll("[role=status]"), s => Count().IsMatch(s.Read()));
+    }
+
+    [Fact]
+    public async Task Pages_asked_for_in_quick_succession_end_on_the_rows_of_the_last()
+    {
+        var expected = await ExpectedAsync(4, EventSort.Date);
+        var cut = Table("/table");
+
+        // Each address reloads the grid, the next arriving while the one before may still be loading.
+        foreach (var page in new[] { 2, 3, 4 }) _ctx.Navigation.NavigateTo($"/table?page={page}");
+
+        cut.WaitForAssertion(() => Assert.Equal(expected, Links(cut)));
+        Assert.Equal("page", cut.FindAll("nav[aria-label=Pagination] a").Single(a => a.GetAttribute("aria-label") == "Page 4").GetAttribute("aria-current"));
+    }
+
     [GeneratedRegex(@"^[\d,]+ events$")]
     private static partial Regex Count();
 }

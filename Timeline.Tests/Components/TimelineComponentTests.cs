@@ -28,6 +28,8 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
     private ComponentContext Context(TestDatabase db)
     {
         _ctx = new ComponentContext(db);
+        // As in the app's circuit, where the view asks for its first window before it is rendered.
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _module = _ctx.JSInterop.SetupModule(i => i.Identifier == "import" && i.Arguments.Count == 1
             && i.Arguments[0] is string path && path.EndsWith("js/timeline.js", StringComparison.Ordinal));
         _module.Mode = JSRuntimeMode.Loose;
@@ -62,17 +64,75 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
         var expected = TimelineStatus.Describe(await _seeded.Database.Get<TimelineQueries>().WindowAsync(filter, Day("1936-01-01"), Day("1938-12-31")));
 
         cut.WaitForAssertion(() => Assert.Equal(expected, cut.Find("[role=status]").Read()));
-        cut.Nodes.Button("Zoom in").Click();
-        cut.Nodes.Button("Zoom out").Click();
-        cut.Nodes.Button("Earlier").Click();
-        cut.Nodes.Button("Later").Click();
-        cut.Nodes.Button("Fit all").Click();
+        // Each found and clicked in one go: the view redraws after each command, asynchronously.
+        foreach (var button in new[] { "Zoom in", "Zoom out", "Earlier", "Later", "Fit all" })
+            await cut.InvokeAsync(() => cut.Nodes.Button(button).Click());
 
         Assert.Equal(["7 0.5", "7 2"], Calls("zoom").Select(Args));
         Assert.Equal(["7 -0.5", "7 0.5"], Calls("move").Select(Args));
         var (from, to) = TimelineSpan.Around((await _seeded.Database.Get<TimelineQueries>().ExtentAsync(filter))!.Value);
-        cut.WaitForAssertion(() => Assert.Equal($"7 {TimelineJs.Iso(from)} {TimelineJs.Iso(to)}", Args(Calls("setWindow").Single())));
+        cut.WaitForAssertion(() => Assert.StartsWith($"7 {TimelineJs.Iso(from)} {TimelineJs.Iso(to)} True ", Args(Calls("show").Single()), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Fit_all_sends_the_window_of_every_event_with_the_move_and_puts_its_range_in_the_address()
+    {
+        var filter = new EventFilter { Kinds = [global::Timeline.Domain.Model.EventKind.Trial] };
+        var ranges = new List<(DateOnly, DateOnly)>();
+        var cut = RenderView(_seeded.Database, filter, Day("1936-08-01"), Day("1936-08-31"), ranges);
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+
+        await cut.InvokeAsync(() => cut.Nodes.Button("Fit all").Click());
+
+        var all = TimelineSpan.Around((await _seeded.Database.Get<TimelineQueries>().ExtentAsync(filter))!.Value);
+        var window = await _seeded.Database.Get<TimelineQueries>().WindowAsync(filter, all.From, all.To);
+        cut.WaitForAssertion(() => Assert.Single(Calls("show")));
+        var show = Calls("show").Single();
+        // The view glides there drawn: the data of the window come with the move, so the script asks for nothing.
+        Assert.Equal(new object[] { Handle, TimelineJs.Iso(all.From), TimelineJs.Iso(all.To), true }, show.Arguments.Take(4));
+        Assert.Equal(Json(TimelineJs.Items(window.Items, TimelineJs.LaneNames(window.Lanes))), Json(show.Arguments[5]));
+        Assert.Equal(new[] { all }, ranges);
+        Assert.Equal(TimelineStatus.Describe(window), cut.Find("[role=status]").Read());
+    }
+
+    [Fact]
+    public async Task A_move_from_outside_jumps_to_the_new_range_with_its_window_drawn()
+    {
+        var filter = new EventFilter { Kinds = [global::Timeline.Domain.Model.EventKind.Trial] };
+        var cut = RenderView(_seeded.Database, filter, Day("1930-01-01"), Day("1939-12-31"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+
+        // Back, forward or a histogram click: the page gives the view a new range.
+        cut.Render(p => p.Add(x => x.From, Day("1937-01-01")).Add(x => x.To, Day("1937-03-31")));
+
+        var window = await _seeded.Database.Get<TimelineQueries>().WindowAsync(filter, Day("1937-01-01"), Day("1937-03-31"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("show")));
+        var show = Calls("show").Single();
+        Assert.Equal(new object[] { Handle, "1937-01-01", "1937-03-31", false }, show.Arguments.Take(4));
+        Assert.Equal(Json(TimelineJs.Items(window.Items, TimelineJs.LaneNames(window.Lanes))), Json(show.Arguments[5]));
+        Assert.Single(Calls("setData"));
+        Assert.Equal(TimelineStatus.Describe(window), cut.Find("[role=status]").Read());
+    }
+
+    [Fact]
+    public async Task A_new_filter_and_a_new_range_together_are_one_load_that_jumps_there()
+    {
+        var cut = RenderView(_seeded.Database, new EventFilter(), Day("1930-01-01"), Day("1939-12-31"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+
+        var filter = new EventFilter { Kinds = [global::Timeline.Domain.Model.EventKind.Trial] };
+        cut.Render(p => p.Add(x => x.Filter, filter).Add(x => x.From, Day("1937-01-01")).Add(x => x.To, Day("1937-12-31")));
+
+        var window = await _seeded.Database.Get<TimelineQueries>().WindowAsync(filter, Day("1937-01-01"), Day("1937-12-31"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("show")));
+        Assert.Equal(Json(TimelineJs.Items(window.Items, TimelineJs.LaneNames(window.Lanes))), Json(Calls("show").Single().Arguments[5]));
+        // What the browser held was of the old filter: let go of first, then the new filter's region.
+        Assert.Equal(3, Calls("hold").Count);
+        Assert.Null(Calls("hold")[1].Arguments[1]);
+        Assert.Single(Calls("setData"));
+    }
+
+    private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     [Fact]
     public async Task A_small_filter_is_held_whole_in_the_browser_and_a_range_drawn_from_it_changes_only_the_status_and_the_address()

@@ -9,6 +9,9 @@ namespace Timeline.Tests.Components;
 
 /// <summary>
 /// The year histogram chooses years by pointer and keyboard (its drag across bars in a real browser is in BrowseTests).
+/// The arrows, Home and End move the focus in the browser (histogram.js, also tested in BrowseTests); here the tests
+/// play the browser's part, sending the focus events of those moves, and check the server's: the tab stop follows
+/// the focus events, and the years chosen are read from the bars the keys were pressed on.
 /// On the small dataset: events in 1922, 1923, four in 1929, 1936 and one dated "before 1945".
 /// </summary>
 public sealed class YearHistogramTests : IAsyncLifetime, IDisposable
@@ -37,6 +40,11 @@ public sealed class YearHistogramTests : IAsyncLifetime, IDisposable
         cut.FindAll("[role=button]").Single(b => b.GetAttribute("aria-label")!.StartsWith($"{year}: ", StringComparison.Ordinal));
 
     private static IElement Chart(IRenderedComponent<YearHistogram> cut) => cut.Find("svg[role=group]");
+
+    private static IEnumerable<string> TabStops(IRenderedComponent<YearHistogram> cut) =>
+        cut.FindAll("[role=button]").Where(b => b.GetAttribute("tabindex") == "0").Select(b => b.GetAttribute("aria-label")!.Split(':')[0]);
+
+    private static KeyboardEventArgs Key(string key, bool shift = false) => new() { Key = key, ShiftKey = shift };
 
     [Fact]
     public void Every_year_is_a_focusable_button_named_by_its_count_and_only_one_is_in_the_tab_order()
@@ -81,32 +89,70 @@ public sealed class YearHistogramTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Shift_and_the_arrows_extend_from_the_focused_year_and_letting_go_of_shift_chooses_them()
+    public void Shift_and_the_arrows_extend_from_the_bar_pressed_on_and_letting_go_of_shift_chooses_them_however_late_the_focus_follows()
     {
         var cut = Render();
-        Bar(cut, 1929).Focus();
 
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowLeft", ShiftKey = true });
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowLeft", ShiftKey = true });
+        // The range counts from the bars the keys were pressed on, in whatever order the focus events of the browser's
+        // moves arrive (here after both keys).
+        Bar(cut, 1929).KeyDown(Key("ArrowLeft", shift: true));
+        Bar(cut, 1928).KeyDown(Key("ArrowLeft", shift: true));
+        Bar(cut, 1928).Focus();
+        Bar(cut, 1927).Focus();
         Assert.Empty(_chosen);
-        Assert.Equal("0", Bar(cut, 1927).GetAttribute("tabindex"));
-        Chart(cut).KeyUp(new KeyboardEventArgs { Key = "Shift" });
+        Assert.Equal(["1927", "1928", "1929"], cut.FindAll("[aria-pressed=true]").Select(b => b.GetAttribute("aria-label")!.Split(':')[0]));
+        Chart(cut).KeyUp(Key("Shift"));
 
         Assert.Equal([(1927, 1929)], _chosen);
+        Assert.Equal(["1927"], TabStops(cut));
     }
 
     [Fact]
-    public void Arrows_move_between_years_and_enter_chooses_the_one_focused_while_escape_drops_an_extension()
+    public void Shift_with_home_or_end_extends_to_the_first_or_last_year_and_never_past_either_end()
+    {
+        var cut = Render();
+
+        Bar(cut, 1936).KeyDown(Key("End", shift: true));
+        Bar(cut, 1945).KeyDown(Key("ArrowRight", shift: true));
+        Chart(cut).KeyUp(Key("Shift"));
+        Bar(cut, 1923).KeyDown(Key("Home", shift: true));
+        Bar(cut, 1922).KeyDown(Key("ArrowLeft", shift: true));
+        Chart(cut).KeyUp(Key("Shift"));
+
+        Assert.Equal([(1936, 1945), (1922, 1923)], _chosen);
+    }
+
+    [Fact]
+    public void The_tab_stop_is_the_bar_the_browser_focused_last_and_keys_never_move_the_focus_from_the_server()
     {
         var cut = Render();
         Bar(cut, 1929).Focus();
 
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "ArrowRight", ShiftKey = true });
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "Escape" });
-        Chart(cut).KeyUp(new KeyboardEventArgs { Key = "Shift" });
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "End" });
-        Chart(cut).KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        foreach (var key in new[] { "ArrowRight", "End", "Home", "ArrowLeft" }) Bar(cut, 1929).KeyDown(Key(key));
+        Bar(cut, 1929).KeyDown(Key("ArrowRight", shift: true));
+        Assert.Equal(["1929"], TabStops(cut));
+        Bar(cut, 1930).Focus();
+        Assert.Equal(["1930"], TabStops(cut));
+
+        Assert.DoesNotContain(_ctx.JSInterop.Invocations, i => i.Identifier == "Blazor._internal.domWrapper.focus");
+    }
+
+    [Fact]
+    public void Enter_chooses_the_year_it_is_pressed_on_and_escape_drops_an_extension()
+    {
+        var cut = Render();
+        Bar(cut, 1929).Focus();
+
+        Bar(cut, 1929).KeyDown(Key("ArrowRight"));
+        Bar(cut, 1930).Focus();
+        Bar(cut, 1930).KeyDown(Key("ArrowRight", shift: true));
+        Bar(cut, 1931).Focus();
+        Bar(cut, 1931).KeyDown(Key("Escape"));
+        Chart(cut).KeyUp(Key("Shift"));
+        Bar(cut, 1931).KeyDown(Key("End"));
+        // Enter counts from the bar it is pressed on, whichever focus event the server heard last.
+        Bar(cut, 1945).KeyDown(Key("Enter"));
+        Bar(cut, 1945).Focus();
 
         Assert.Equal([(1945, 1945)], _chosen);
     }

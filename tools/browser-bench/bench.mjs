@@ -89,6 +89,35 @@ async function settled(page, since) {
     return await handle.jsonValue();
 }
 
+// Where the first draw's time goes, page time of the end of each step (timeline.js marks its own steps; the rest are
+// the navigation's and the resources' timings). A step the page skipped (a script already cached) is left out.
+function openingSteps() {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const resource = (part) => performance.getEntriesByType('resource').find((r) => r.name.includes(part));
+    const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+    const steps = [
+        ['HTML received', nav?.responseEnd],
+        ['blazor.web.js received', resource('blazor.web')?.responseEnd],
+        ['vis-timeline script received', resource('vis-timeline')?.responseEnd],
+        ['circuit negotiated', resource('_blazor/negotiate')?.responseEnd],
+        ['timeline.js received', resource('js/timeline')?.responseEnd],
+        ['timeline.js create called (the view rendered in the circuit)', mark('tl:create')],
+        ['vis-timeline ready', mark('tl:vis')],
+        ['vis timeline made', mark('tl:made')],
+        ['first data arrived', mark('tl:data')],
+    ];
+    return steps.filter(([, ms]) => ms !== undefined && ms > 0);
+}
+
+// When vis last reported the window changed (its rangechanged, after any animation), after `since`.
+async function atRest(page, since) {
+    const handle = await page.waitForFunction((t) => {
+        const at = performance.getEntriesByName('tl:moved', 'mark')[0]?.startTime;
+        return at >= t ? at : false;
+    }, since, { timeout, polling: 50 });
+    return await handle.jsonValue();
+}
+
 async function appRun(app, run) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -99,6 +128,7 @@ async function appRun(app, run) {
         const first = await page.waitForFunction(() => (window.__busy ?? []).find((e) => e.value === 'false' && e.frame > 0 && e.drawn)?.frame ?? false,
             undefined, { timeout, polling: 50 });
         record('app at 1M: open /timeline, first items or bars drawn', await first.jsonValue());
+        for (const [step, ms] of await page.evaluate(openingSteps)) record(`  of which, ${step}`, ms);
         const bars = await page.locator('.tl-bucket').count();
         const items = await page.locator('.vis-item').count();
         if (!warming) console.log(`  run ${run} app: first view has ${items} drawn items, ${bars} of them bars`);
@@ -109,11 +139,13 @@ async function appRun(app, run) {
         let t0 = await page.evaluate(() => performance.now());
         await page.evaluate(([s, e]) => window.Blazor.navigateTo(`/timeline?start=${s}&end=${e}`), [week, end]);
         record(`app at 1M: zoom to the week of ${week}`, (await settled(page, t0)) - t0);
+        record(`  the view at rest (animation included)`, (await atRest(page, t0)) - t0);
 
         // "Fit all": the toolbar's button, found by its role and name.
         t0 = await page.evaluate(() => performance.now());
         await page.getByRole('button', { name: 'Fit all' }).click({ timeout });
         record('app at 1M: "Fit all"', (await settled(page, t0)) - t0);
+        record(`  the view at rest (animation included) `, (await atRest(page, t0)) - t0);
     } finally {
         await context.close();
     }

@@ -11,6 +11,15 @@
 // holding the focus would drop it).
 
 const DAY = 24 * 60 * 60 * 1000;
+// The bounds of the view (vis's min, max, zoomMin and zoomMax), as times.
+const MIN = Date.UTC(1800, 0, 1);
+const MAX = Date.UTC(2100, 0, 1);
+const NARROWEST = 7 * DAY;
+const WIDEST = 300 * 365 * DAY;
+// A glide to a window chosen by a button or a key: short, as the data for it is on its way meanwhile.
+const GLIDE = { duration: 250, easingFunction: 'easeInOutQuad' };
+// How long the steps of a Ctrl + wheel zoom are gathered into one request (a turn of the wheel sends one every 10–50 ms).
+const GATHER = 60;
 // Below this the view would show barely one lane: the page scrolls instead.
 const MIN_HEIGHT = 288;
 const timelines = new Map();
@@ -52,17 +61,26 @@ function loadVis(url) {
     return visLoaded;
 }
 
+// Each step of opening and moving the view leaves a performance mark (the latest of each name only), which
+// tools/browser-bench reads to say where the time goes.
+function mark(name) {
+    performance.clearMarks(name);
+    performance.mark(name);
+}
+
 export async function create(element, dotnet, start, end, visUrl) {
+    mark('tl:create');
     await loadVis(visUrl);
+    mark('tl:vis');
     const items = new vis.DataSet();
     const groups = new vis.DataSet();
     const timeline = new vis.Timeline(element, items, groups, {
         start: toDate(start),
         end: toDate(end),
-        min: toDate('1800-01-01'),
-        max: toDate('2100-01-01'),
-        zoomMin: 7 * DAY,
-        zoomMax: 300 * 365 * DAY,
+        min: new Date(MIN),
+        max: new Date(MAX),
+        zoomMin: NARROWEST,
+        zoomMax: WIDEST,
         moment: (date) => vis.moment(date).utc(),
         orientation: { axis: 'top', item: 'top' },
         stack: true,
@@ -77,6 +95,10 @@ export async function create(element, dotnet, start, end, visUrl) {
         maxHeight: MIN_HEIGHT,
         xss: { disabled: false },
     });
+    // vis keeps its drawing hidden until it has reported the window it opened with, which it does only 200 ms after
+    // setting it (it reports a move without animation 200 ms after the last one): the first drawing waited for that,
+    // although the window is the one asked for. (vis-timeline 8.5, package-lock.json.)
+    timeline.initialRangeChangeDone = true;
     const id = nextId++;
     const s = {
         id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
@@ -86,6 +108,7 @@ export async function create(element, dotnet, start, end, visUrl) {
         active: null, last: null, selected: null,
     };
     timelines.set(id, s);
+    mark('tl:made');
 
     // vis draws on the next animation frame, after setData has returned and the server has moved on to the
     // status line. aria-busy says when the view is still waiting for data or drawing it, for assistive
@@ -98,33 +121,18 @@ export async function create(element, dotnet, start, end, visUrl) {
         fitCounts(s);
     });
     timeline.on('rangechanged', (props) => {
-        // vis also reports the window it opened with, a moment after its first drawing, and moves by less than a day:
-        // neither changes what the server would send. Compared as times, not days: vis reports the opening window up
-        // to hours wider than asked (fitting it to whole pixels), which read as days made a week opened at 4 Jan 1937
-        // ask for 3-10 Jan or 4-11 Jan instead (seen in full test runs).
+        // vis also reports the window it opened with, a moment after its first drawing, the end of a move whose window
+        // was asked for when it began (see glide and show), and moves by less than a day: none changes what the server would send.
+        // Compared as times, not days: vis reports the opening window up to hours wider than asked (fitting it to whole
+        // pixels), which read as days made a week opened at 4 Jan 1937 ask for 3-10 Jan or 4-11 Jan instead (seen in
+        // full test runs).
         if (Math.abs(props.start - s.shown.start) < DAY && Math.abs(props.end - s.shown.end) < DAY) {
             // vis keeps itself hidden until its first redraw after this first report: let that come now.
             timeline.redraw();
             return;
         }
-        s.shown = { start: props.start.valueOf(), end: props.end.valueOf() };
-        const [from, to] = [toIso(props.start), toIso(props.end)];
-        clearTimeout(s.timer);
-        const local = slice(s.held, from, to);
-        if (local) {
-            draw(s, local.lanes, local.events, [], []);
-            // The address and the status line follow; a run of wheel turns tells the server once.
-            s.timer = setTimeout(() => {
-                if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeShown', from, to);
-            }, 100);
-            return;
-        }
-        s.awaitingData = true;
-        element.setAttribute('aria-busy', 'true');
-        // Long enough to gather the steps of a Ctrl + wheel zoom (one range each) into one request.
-        s.timer = setTimeout(() => {
-            if (timelines.has(id)) dotnet.invokeMethodAsync('OnRangeChanged', from, to);
-        }, 150);
+        // A drag, reported once when it ends (the wheel and the keys ask for their own moves, see shift).
+        ask(s, props.start.valueOf(), props.end.valueOf(), 0);
     });
     timeline.on('select', (props) => {
         const item = props.items[0] && items.get(props.items[0]);
@@ -221,8 +229,8 @@ function onWheel(s, e) {
         zoomAt(s, factor, at);
     } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
         e.preventDefault();
-        const shift = span * pixels(e, e.deltaX) / s.timeline.dom.centerContainer.clientWidth;
-        s.timeline.setWindow(new Date(w.start.valueOf() + shift), new Date(w.end.valueOf() + shift), { animation: false });
+        const offset = span * pixels(e, e.deltaX) / s.timeline.dom.centerContainer.clientWidth;
+        shift(s, w.start.valueOf() + offset, w.end.valueOf() + offset);
     } else if (!pageCanScroll(e.deltaY)) {
         hint(s);
     }
@@ -342,7 +350,7 @@ function open(s) {
 // A bar opens its period; the keyboard goes on at the first event of the bar's lane in it.
 function zoomInto(s, bar) {
     s.last = { group: bar.group, time: bar.start.valueOf(), onOrAfter: true };
-    s.timeline.setWindow(bar.start, bar.end);
+    glide(s, bar.start.valueOf(), bar.end.valueOf());
 }
 
 function focusTime(s) {
@@ -354,7 +362,16 @@ function focusTime(s) {
 // Zooms keeping the time `at` where it is on screen.
 function zoomAt(s, factor, at) {
     const w = s.timeline.getWindow();
-    s.timeline.setWindow(new Date(at - (at - w.start) * factor), new Date(at + (w.end - at) * factor), { animation: false });
+    shift(s, at - (at - w.start) * factor, at + (w.end - at) * factor);
+}
+
+// A step of a Ctrl + wheel zoom, a sideways swipe or a + or − key: the view moves at once, and what it then shows is
+// asked for a moment later, so that the steps of one turn of the wheel make one request. vis itself reports such a
+// move only 200 ms after its last step (its rangechanged, which then finds the window already asked for).
+function shift(s, start, end) {
+    s.timeline.setWindow(new Date(start), new Date(end), { animation: false });
+    const w = s.timeline.getWindow();
+    ask(s, w.start.valueOf(), w.end.valueOf(), GATHER);
 }
 
 function setActive(s, key, show) {
@@ -444,7 +461,32 @@ function slice(held, from, to) {
     return { lanes: held.lanes.filter((l) => used.has(l.id)), events };
 }
 
-function draw(s, lanes, events, buckets, loose) {
+// The view shows [start, end] (ms) or is on its way there: what to draw there is drawn from the region held if it can
+// be, else asked of the server, after `delay` ms.
+function ask(s, start, end, delay) {
+    s.shown = { start, end };
+    const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+    clearTimeout(s.timer);
+    const local = slice(s.held, from, to);
+    if (local) {
+        draw(s, local.lanes, local.events, [], []);
+        // The address and the status line follow; a run of wheel turns tells the server once.
+        s.timer = setTimeout(() => {
+            if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to);
+        }, 100);
+        return;
+    }
+    s.awaitingData = true;
+    s.element.setAttribute('aria-busy', 'true');
+    const send = () => {
+        if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
+    };
+    if (delay > 0) s.timer = setTimeout(send, delay); else send();
+}
+
+// `move`, if given, moves the view while the items are being replaced (see show).
+function draw(s, lanes, events, buckets, loose, move) {
+    mark('tl:data');
     const id = s.id;
     s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
@@ -512,7 +554,7 @@ function draw(s, lanes, events, buckets, loose) {
     s.active = active ? active.id : null;
     for (const item of next) item.className = item.id === s.active ? `${item.baseClass} tl-active` : item.baseClass;
     s.counts = counts;
-    replaceItems(s, next);
+    replaceItems(s, next, move);
     if (s.active) s.last = { group: active.group, time: active.start.valueOf(), onOrAfter: false };
     // Drawn once vis has redrawn after this (the redraws above, of options and items, come before it has measured
     // what it draws): its next 'changed' says so, or the frame after next if nothing was left to redraw.
@@ -536,7 +578,7 @@ function named(s, key, name) {
 // measurement restyles the whole page: a few hundred density bars froze the page for seconds. So the items change
 // while vis's item layer is out of the document, and vis then draws them all afresh in its batched redraw, which
 // measures them together.
-function replaceItems(s, items) {
+function replaceItems(s, items, move) {
     const itemSet = s.timeline.itemSet;
     const layer = itemSet.dom.frame;
     const parent = layer.parentNode;
@@ -544,6 +586,7 @@ function replaceItems(s, items) {
     parent.removeChild(layer);
     try {
         replace(s.items, items);
+        move?.();
     } finally {
         parent.insertBefore(layer, after);
     }
@@ -564,24 +607,53 @@ function replace(dataSet, items) {
 
 // ---- Commands from the toolbar and the page ----
 
+// Zooms around the middle of the view: 0.5 halves the window, 2 doubles it.
 export function zoom(id, factor) {
     const s = timelines.get(id);
     if (!s) return;
-    // vis divides the window by 1 + p to zoom in and grows it by p to zoom out: a factor of 0.5 undoes one of 2.
-    if (factor < 1) s.timeline.zoomIn(1 / factor - 1); else s.timeline.zoomOut(factor - 1);
+    const w = s.timeline.getWindow();
+    const [middle, half] = [(w.start.valueOf() + w.end.valueOf()) / 2, (w.end - w.start) * factor / 2];
+    glide(s, middle - half, middle + half);
 }
 
 export function move(id, fraction) {
     const s = timelines.get(id);
     if (!s) return;
-    const range = s.timeline.getWindow();
-    const shift = (range.end - range.start) * fraction;
-    s.timeline.setWindow(new Date(range.start.valueOf() + shift), new Date(range.end.valueOf() + shift));
+    const w = s.timeline.getWindow();
+    const shift = (w.end - w.start) * fraction;
+    glide(s, w.start.valueOf() + shift, w.end.valueOf() + shift);
 }
 
-export function setWindow(id, start, end) {
+// A move of the user's whose end is known (a button, a key, a bar): what is drawn there is asked for as it begins, so it
+// arrives while the view glides instead of after the glide (500 ms) and a wait.
+function glide(s, start, end) {
+    [start, end] = within(start, end);
+    ask(s, start, end, 0);
+    s.timeline.setWindow(new Date(start), new Date(end), { animation: GLIDE }, () => mark('tl:moved'));
+}
+
+// A window as vis will take it: no narrower than a week, inside the bounds (so its report at the end of the move matches).
+function within(start, end) {
+    const span = Math.min(WIDEST, Math.max(NARROWEST, end - start));
+    const middle = (start + end) / 2;
+    const from = Math.min(MAX - span, Math.max(MIN, middle - span / 2));
+    return [from, from + span];
+}
+
+// The server moved the view (back and forward, a link, the histogram, "Fit all") and sends what is drawn where it goes:
+// the view jumps there, or glides, drawn already. The items change and the view moves while vis's item layer is out of
+// the document (see replaceItems), so vis lays the new items out once, in the new window, not first in the old one.
+export function show(id, start, end, animate, lanes, events, buckets, loose) {
     const s = timelines.get(id);
-    if (s) s.timeline.setWindow(toDate(start), toDate(end));
+    if (!s) return;
+    const [from, to] = [toDate(start).valueOf(), toDate(end).valueOf()];
+    const [a, b] = within(from, to);
+    s.shown = { start: a, end: b };
+    clearTimeout(s.timer);
+    draw(s, lanes, events, buckets, loose ?? [],
+        () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
+    // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
+    if (Math.abs(a - from) >= DAY || Math.abs(b - to) >= DAY) ask(s, a, b, 0);
 }
 
 export function select(id, eventId) {

@@ -26,8 +26,11 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     /// <summary>What the browser holds, or is about to be sent.</summary>
     public TimelineHeld? Held { get; private set; }
 
-    /// <summary>A window, and whether the filter is new (then <paramref name="Held"/> replaces what the browser holds).</summary>
-    public sealed record Loaded(TimelineWindow Window, bool NewFilter, TimelineHeld? Held);
+    /// <summary>
+    /// The window of [<paramref name="From"/>, <paramref name="To"/>] (a window of bars may cover whole periods around
+    /// it), and whether the filter is new (then <paramref name="Held"/> replaces what the browser holds).
+    /// </summary>
+    public sealed record Loaded(TimelineWindow Window, bool NewFilter, TimelineHeld? Held, DateOnly From, DateOnly To);
 
     /// <returns>Null when a newer load, or a range the browser drew itself, overtook this one.</returns>
     public async Task<Loaded?> LoadAsync(EventFilter filter, DateOnly from, DateOnly to)
@@ -56,7 +59,7 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         }
         if (cts.IsCancellationRequested) return null;
         (Filter, Held) = (filter, held);
-        return new Loaded(window, newFilter, held);
+        return new Loaded(window, newFilter, held, from, to);
     }
 
     /// <summary>

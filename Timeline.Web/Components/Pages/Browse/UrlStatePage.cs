@@ -16,9 +16,12 @@ public abstract class UrlStatePage : ComponentBase, IDisposable
     protected BrowseState State { get; private set; } = new();
 
     private readonly StateRequests _requests = new();
+    private string _path = "";
+    private bool _disposed;
 
     protected override async Task OnInitializedAsync()
     {
+        _path = PathOf(Nav.Uri);
         Nav.LocationChanged += OnLocationChanged;
         _requests.Arrived(Nav.Uri);
         await ApplyUrlAsync(Nav.Uri);
@@ -27,6 +30,10 @@ public abstract class UrlStatePage : ComponentBase, IDisposable
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
         _ = InvokeAsync(async () =>
         {
+            // Another page's address means this page is leaving: the router replaces it once the new page is ready, and
+            // reading that address's filters here would start a load for a page no one sees (the table's grid then
+            // raced the next table page's grid for the rows). A handler queued before Dispose may still run after it.
+            if (_disposed || !string.Equals(PathOf(e.Location), _path, StringComparison.OrdinalIgnoreCase)) return;
             // An address the page asked for and has since asked to change again is skipped: showing it would move
             // the view back for a moment.
             if (!_requests.Arrived(e.Location)) return;
@@ -53,8 +60,11 @@ public abstract class UrlStatePage : ComponentBase, IDisposable
         if (_requests.Request(change, path) is { } uri) Nav.NavigateTo(uri, replace: replace);
     }
 
+    private static string PathOf(string uri) => new Uri(uri).AbsolutePath.TrimEnd('/');
+
     public void Dispose()
     {
+        _disposed = true;
         Nav.LocationChanged -= OnLocationChanged;
         GC.SuppressFinalize(this);
     }

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Timeline.Domain.Queries;
+
+namespace Timeline.Web.Components.Pages.Browse;
+
+/// <summary>
+/// One vis-timeline drawn by timeline.js in the browser: the module, the handle of the instance it made, and each thing
+/// the view asks of it, in the view's types. The view keeps what to draw and when; this keeps how it is said to the script.
+/// </summary>
+public sealed class TimelineScript
+{
+    private readonly IJSObjectReference _module;
+    private readonly int _handle;
+
+    private TimelineScript(IJSObjectReference module, int handle) => (_module, _handle) = (module, handle);
+
+    /// <summary>
+    /// Makes the timeline in <paramref name="element"/>, showing [from, to]; the script calls back <paramref name="view"/>.
+    /// Both addresses are the fingerprinted ones, so a new build never runs against a cached old script.
+    /// </summary>
+    public static async Task<TimelineScript> CreateAsync(IJSRuntime js, string moduleUrl, string visUrl, ElementReference element,
+        object view, DateOnly from, DateOnly to)
+    {
+        var module = await js.InvokeAsync<IJSObjectReference>("import", moduleUrl);
+        var handle = await module.InvokeAsync<int>("create", element, view, TimelineJs.Iso(from), TimelineJs.Iso(to), visUrl);
+        return new TimelineScript(module, handle);
+    }
+
+    /// <summary>
+    /// Draws the window; with a move, first moves the view to [<paramref name="from"/>, <paramref name="to"/>] in the same
+    /// step, so the view arrives drawn (the script need not ask for what it moved to).
+    /// </summary>
+    public async Task ShowAsync(TimelineWindow window, TimelineMove move = TimelineMove.None, DateOnly from = default, DateOnly to = default)
+    {
+        var names = TimelineJs.LaneNames(window.Lanes);
+        object[] data = [TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names), TimelineJs.Bars(window, names),
+            TimelineJs.Loose(window, names)];
+        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. data]);
+        else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. data]);
+    }
+
+    /// <summary>What the browser holds and answers zoom and pan from (null: nothing, ask the server).</summary>
+    public async Task HoldAsync(TimelineHeld? held) =>
+        await _module.InvokeVoidAsync("hold", _handle, held is null ? null : TimelineJs.Held(held), TimelineQueries.Cap);
+
+    /// <summary>Holds the region fetched ahead around a window, if there is one, once it arrives.</summary>
+    public async Task HoldAheadAsync(Task<TimelineHeld?> fetching)
+    {
+        try
+        {
+            if (await fetching is { } held) await HoldAsync(held);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException)
+        {
+            // The page has gone.
+        }
+    }
+
+    public async Task SelectAsync(int? eventId) => await _module.InvokeVoidAsync("select", _handle, eventId);
+
+    public async Task FocusEventAsync(int eventId) => await _module.InvokeVoidAsync("focusEvent", _handle, eventId);
+
+    /// <summary>Zooms or moves the view; Fit all is the view's, as it needs the server's extent.</summary>
+    public async Task RunAsync(TimelineCommand command)
+    {
+        switch (command)
+        {
+            case TimelineCommand.ZoomIn: await _module.InvokeVoidAsync("zoom", _handle, 0.5); break;
+            case TimelineCommand.ZoomOut: await _module.InvokeVoidAsync("zoom", _handle, 2.0); break;
+            case TimelineCommand.Earlier: await _module.InvokeVoidAsync("move", _handle, -0.5); break;
+            case TimelineCommand.Later: await _module.InvokeVoidAsync("move", _handle, 0.5); break;
+            default: throw new ArgumentOutOfRangeException(nameof(command), command, "Only zoom and move are the script's own.");
+        }
+    }
+
+    /// <summary>Removes the timeline and lets the module go.</summary>
+    public async Task ReleaseAsync()
+    {
+        try
+        {
+            await _module.InvokeVoidAsync("dispose", _handle);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's page with it.
+        }
+    }
+}
+
+/// <summary>How the view comes to a window the server chose rather than the user's own zoom or pan.</summary>
+public enum TimelineMove
+{
+    /// <summary>It stays where it is (the window is of the range it shows).</summary>
+    None,
+
+    /// <summary>It is there at once, as a page change is (back and forward, a link, the histogram).</summary>
+    Jump,
+
+    /// <summary>It glides there, already drawn ("Fit all": seeing the view widen says what happened).</summary>
+    Glide,
+}
