@@ -66,6 +66,19 @@ public static class Overlap
         return all ?? events.Where(_ => false).Select(select);
     }
 
+    /// <summary>
+    /// The rows of a union of arms (<see cref="Edges"/>, <see cref="Spanning"/>) whose event is among <paramref name="among"/>
+    /// (a person's events), tested once after the union. Inside each arm the subquery was a list built again for every
+    /// arm: 44 lists of 30,072 events for one narrow window of a busy person (0.1 s of CPU, 0.5–0.9 s under load), one
+    /// list here (SQLite pushes the test into the arms, but as one subquery).
+    /// </summary>
+    public static IQueryable<T> Among<T>(IQueryable<T> rows, IQueryable<int>? among, Expression<Func<T, int>> idOf)
+    {
+        if (among is null) return rows;
+        var test = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int)], among.Expression, idOf.Body);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(test, idOf.Parameters));
+    }
+
     private static readonly int Earliest = DateOnly.MinValue.DayNumber;
     private static readonly int Latest = DateOnly.MaxValue.DayNumber;
 

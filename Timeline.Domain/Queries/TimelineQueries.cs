@@ -17,10 +17,16 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// <summary>Persons beyond this many get no lane of their own (an ambiguous name can match dozens).</summary>
     public const int MaxPersonLanes = 12;
 
+    /// <summary>
+    /// Whether person-only filters take the persons' paths (month counts, the person tested after span-class unions);
+    /// off only to test them against the plain reads of the events.
+    /// </summary>
+    internal bool ReadPersonMonths { get; init; } = true;
+
     public async Task<TimelineWindow> WindowAsync(EventFilter filter, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await WindowAsync(db, await ResolveAsync(db, filter, ct), from, to, ct);
+        return await WindowAsync(db, await ResolveAsync(db, filter, ReadPersonMonths, ct), from, to, ct);
     }
 
     /// <summary>
@@ -32,30 +38,43 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var lanes = await ResolveAsync(db, filter, ct);
+        var lanes = await ResolveAsync(db, filter, ReadPersonMonths, ct);
         var held = await HeldAsync(db, lanes, holdLimit, ct);
         return (held, held?.Slice(from, to) ?? await WindowAsync(db, lanes, from, to, ct));
     }
 
     /// <summary>A filter resolved (names to persons, text to matches) and the lanes it is drawn in.</summary>
-    private sealed record Lanes(EventFilter Filter, EventQueries.Resolved Resolved, List<PersonLane>? Persons, List<TimelineLane> All);
+    /// <param name="MonthCounts">The filter names only persons, so their month counts (<see cref="PersonMonths"/>) answer it.</param>
+    private sealed record Lanes(EventFilter Filter, EventQueries.Resolved Resolved, List<PersonLane>? Persons, List<TimelineLane> All, bool MonthCounts)
+    {
+        /// <summary>The filter's only person, when it has a lane: that lane's bars are then all the filter's events.</summary>
+        public int? OnePerson => MonthCounts && Resolved.PersonIds is [var id] && Persons is [var lane] && lane.Id == id ? id : null;
+    }
 
-    private static async Task<Lanes> ResolveAsync(TimelineDbContext db, EventFilter filter, CancellationToken ct)
+    private static async Task<Lanes> ResolveAsync(TimelineDbContext db, EventFilter filter, bool readMonths, CancellationToken ct)
     {
         var resolved = await EventQueries.ResolveAsync(db, filter, countMatches: false, ct);
         var persons = resolved.PersonIds is { } matched ? await PersonLanesAsync(db, matched, ct) : null;
         var lanes = persons is null
             ? Enum.GetValues<EventKind>().Select(k => new TimelineLane(LaneOf(k), k.ToString())).ToList()
             : persons.Select(p => new TimelineLane(LaneOf(p.Id), p.Name)).ToList();
-        return new Lanes(filter, resolved, persons, lanes);
+        return new Lanes(filter, resolved, persons, lanes, readMonths && persons is not null && PersonMonths.CanAnswer(filter));
     }
 
     private static async Task<TimelineWindow> WindowAsync(TimelineDbContext db, Lanes resolvedLanes, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from) (from, to) = (to, from);
-        var (filter, resolved, persons, lanes) = resolvedLanes;
+        var (filter, resolved, persons, lanes, _) = resolvedLanes;
         var events = EventQueries.Apply(db, filter, resolved);
         int a = from.DayNumber, b = to.DayNumber;
+        // A busy person is read from their month counts first: when the months wholly inside the range already hold
+        // more events it could place than the cap, the placeable ones pass the cap below too, and the answer is bars.
+        // (The busiest at a million: 83,442 events; any range of a few years holds thousands of them.)
+        if (resolvedLanes.OnePerson is { } one && await PersonMonths.PlaceableAtLeastAsync(db, one, a, b, b - a, ct) > Cap)
+            return await DensityAsync(db, resolvedLanes, events, from, to, ct);
+        // One person only: for a common surname's thousands of persons the test after the union measured slower (its
+        // list of ~10,000 events met every placeable event of a wide range), so names keep the plain reads.
+        var (datedIn, arms, among) = resolvedLanes.OnePerson is not null ? await PersonReadsAsync(db, resolvedLanes, a, b, ct) : (events, events, null);
         var aggregatable = persons is null && AggregateCounts.CanAnswer(filter);
 
         // Dense ranges are recognised from the counts tables, without touching the events.
@@ -67,7 +86,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
             // wholly inside the range already hold more than the cap, they are the answer. The counts tables are
             // then read once, not once to decide and again to draw (and if the range turns out dense below, these
             // same bars are returned).
-            bars = await DensityAsync(db, filter, events, lanes, null, from, to, ct);
+            bars = await DensityAsync(db, resolvedLanes, events, from, to, ct);
             if (bars.Buckets.Where(x => x.Start.DayNumber >= a && x.End.DayNumber <= b).Sum(x => x.Count) > Cap) return bars;
         }
         // Do more events reach into the range than the cap? The counts tables say so for the events dated inside it;
@@ -81,12 +100,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         }
         else
         {
-            ids = await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
+            ids = await EventQueries.OverlapIdsAsync(datedIn, (a, b), EventSort.Date, 0, Cap + 1, ct, edgeEvents: arms, among: among);
             crowded = ids.Count > Cap;
         }
         if (!crowded)
         {
-            ids ??= await EventQueries.OverlapIdsAsync(events, (a, b), EventSort.Date, 0, Cap + 1, ct);
+            ids ??= await EventQueries.OverlapIdsAsync(datedIn, (a, b), EventSort.Date, 0, Cap + 1, ct, edgeEvents: arms, among: among);
             if (ids.Count <= Cap) return await ItemsAsync(db, from, to, lanes, persons, ids, [], ct);
         }
 
@@ -95,12 +114,31 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         // are drawn one by one when they fit the cap, the others counted per lane and period; only when even the
         // placeable ones are too many does the view turn to bars.
         var maxSpan = b - a;
-        var located = await Overlap.Spanning(events, a, b, maxSpan, wider: false, e => new LooseRow { Id = e.Id, SortDay = e.SortDay })
+        var located = await Overlap.Among(Overlap.Spanning(arms, a, b, maxSpan, wider: false, e => new LooseRow { Id = e.Id, SortDay = e.SortDay }),
+                among, r => r.Id)
             .Take(Cap + 1).ToListAsync(ct);
-        if (located.Count > Cap) return bars ?? await DensityAsync(db, filter, events, lanes, persons, from, to, ct);
-        var loose = await LooseAsync(db, events, lanes, persons, a, b, maxSpan, ct);
+        if (located.Count > Cap) return bars ?? await DensityAsync(db, resolvedLanes, events, from, to, ct);
+        var loose = await LooseAsync(db, arms, among, lanes, persons, a, b, maxSpan, ct);
         var placed = located.OrderBy(r => r.SortDay).ThenBy(r => r.Id).Select(r => r.Id).ToList();
         return await ItemsAsync(db, from, to, lanes, persons, placed, loose, ct);
+    }
+
+    /// <summary>
+    /// For a filter of one person: the events to read dated inside a range (the persons' events, tested against the date
+    /// index's range when that is the smaller read: a person in 30,072 events fetched each and sorted them for a week),
+    /// the events to read in span-class unions with the persons left out, and the persons' events to test after the union.
+    /// </summary>
+    private static async Task<(IQueryable<Event> Inside, IQueryable<Event> Arms, IQueryable<int>? Among)> PersonReadsAsync(
+        TimelineDbContext db, Lanes resolvedLanes, int a, int b, CancellationToken ct)
+    {
+        var (filter, resolved, _, _, _) = resolvedLanes;
+        var persons = resolved.PersonIds!;
+        var theirs = await EventQueries.PersonEventsAsync(db, persons, ct);
+        var dated = await AggregateCounts.CountAsync(db, new EventFilter(), a, b, ct);
+        var probe = dated < (long)theirs * EventQueries.LookupCost;
+        var inside = EventQueries.Apply(db, filter, resolved with { PersonEvents = theirs }, personProbeAbove: probe ? 0 : int.MaxValue);
+        var arms = EventQueries.Apply(db, new EventFilter(), resolved with { PersonIds = null });
+        return (inside, arms, EventQueries.EventsOf(db, persons));
     }
 
     /// <summary>The window of these events (at most the cap), in this order, each in its lanes.</summary>
@@ -146,8 +184,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// The events reaching into [a, b] dated more widely than it, counted per lane, month or year, and other span.
     /// Read from the span-class index alone for kind lanes (23,355 rows for a week of 1937 at 1,000,000 events).
     /// </summary>
-    private static async Task<List<LooseSummary>> LooseAsync(TimelineDbContext db, IQueryable<Event> events, List<TimelineLane> lanes,
-        List<PersonLane>? persons, int a, int b, int maxSpan, CancellationToken ct)
+    private static async Task<List<LooseSummary>> LooseAsync(TimelineDbContext db, IQueryable<Event> events, IQueryable<int>? among,
+        List<TimelineLane> lanes, List<PersonLane>? persons, int a, int b, int maxSpan, CancellationToken ct)
     {
         List<(string Lane, int EarliestDay, int LatestDay, int Count)> counted;
         if (persons is null)
@@ -161,8 +199,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         }
         else
         {
-            var rows = (await Overlap.Spanning(events, a, b, maxSpan, wider: true,
-                e => new LooseRow { Id = e.Id, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay }).ToListAsync(ct)).ToDictionary(r => r.Id);
+            var rows = (await Overlap.Among(Overlap.Spanning(events, a, b, maxSpan, wider: true,
+                e => new LooseRow { Id = e.Id, EarliestDay = e.EarliestDay, LatestDay = e.LatestDay }), among, r => r.Id).ToListAsync(ct)).ToDictionary(r => r.Id);
             var ids = rows.Keys.ToList();
             var personIds = persons.Select(p => p.Id).ToList();
             // An event counts once in each lane of a person taking part (as its items are drawn).
@@ -194,19 +232,20 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// Bars are items too: when the range's unit gives more than <see cref="Cap"/> of them (90 days in 14
     /// lanes could make 1,260), the next wider unit is used, until they fit.
     /// </remarks>
-    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> events,
-        List<TimelineLane> lanes, List<PersonLane>? persons, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, Lanes resolvedLanes, IQueryable<Event> events,
+        DateOnly from, DateOnly to, CancellationToken ct)
     {
         for (var unit = Buckets.UnitFor(from, to); ; unit++)
         {
-            var window = await DensityAsync(db, filter, events, lanes, persons, from, to, unit, ct);
+            var window = await DensityAsync(db, resolvedLanes, events, from, to, unit, ct);
             if (window.Buckets.Count <= Cap || unit == BucketUnit.Decade) return window;
         }
     }
 
-    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, EventFilter filter, IQueryable<Event> events,
-        List<TimelineLane> lanes, List<PersonLane>? persons, DateOnly from, DateOnly to, BucketUnit unit, CancellationToken ct)
+    private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, Lanes resolvedLanes, IQueryable<Event> events,
+        DateOnly from, DateOnly to, BucketUnit unit, CancellationToken ct)
     {
+        var (filter, _, persons, lanes, monthCounts) = resolvedLanes;
         var start = Buckets.Floor(from, unit);
         var end = Buckets.Next(Buckets.Floor(to, unit), unit).AddDays(-1);
         int a = start.DayNumber, b = end.DayNumber;
@@ -223,10 +262,14 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         else
         {
             var dated = events.Where(e => e.SortDay >= a && e.SortDay <= b);
-            counted = persons is null
-                ? await CountByKindAsync(dated, unit, ct)
-                : await CountByPersonAsync(db, dated, persons.Select(p => p.Id).ToList(), unit, ct);
-            total = persons is null ? counted.Sum(c => c.Count) : await dated.CountAsync(ct);
+            // Persons' bars of a month or wider from their month counts; the range is whole months then.
+            counted = persons is null ? await CountByKindAsync(dated, unit, ct)
+                : monthCounts && unit >= BucketUnit.Month
+                    ? (await PersonMonths.BucketsAsync(db, persons.Select(p => p.Id).ToList(), a, b, unit, ct))
+                        .Select(r => new Counted(LaneOf(r.PersonId), KeyStart(r.Key, unit), r.Count)).ToList()
+                    : await CountByPersonAsync(db, dated, persons.Select(p => p.Id).ToList(), unit, ct);
+            // One person's lane holds each of the filter's events once; several persons may share events.
+            total = persons is null || resolvedLanes.OnePerson is not null ? counted.Sum(c => c.Count) : await dated.CountAsync(ct);
         }
         var buckets = counted.Where(c => c.Count > 0)
             .Select(c => new DensityBucket(c.Lane, c.Start, Buckets.Next(c.Start, unit).AddDays(-1), c.Count))
@@ -242,12 +285,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     public async Task<TimelineHeld?> HeldAsync(EventFilter filter, int limit, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await HeldAsync(db, await ResolveAsync(db, filter, ct), limit, ct);
+        return await HeldAsync(db, await ResolveAsync(db, filter, ReadPersonMonths, ct), limit, ct);
     }
 
     private static async Task<TimelineHeld?> HeldAsync(TimelineDbContext db, Lanes resolvedLanes, int limit, CancellationToken ct)
     {
-        var (filter, resolved, persons, lanes) = resolvedLanes;
+        var (filter, resolved, persons, lanes, _) = resolvedLanes;
         if (resolved.PersonIds is { Count: > MaxPersonLanes }) return null;
         // Unordered, so SQLite takes the filter's best plan and stops one past the limit (at a million, at once).
         var keys = await EventQueries.Apply(db, filter, resolved).Select(e => new LooseRow { Id = e.Id, SortDay = e.SortDay })

@@ -35,6 +35,9 @@ internal sealed class SaveEffects
                     if (entry.State != EntityState.Added) t._days.Add(entry.Property(nameof(Event.SortDay)).OriginalValue as int? ?? e.SortDay);
                     if (entry.State == EntityState.Modified && entry.Property(nameof(Event.IsDeleted)).OriginalValue is bool wasDeleted
                         && wasDeleted != e.IsDeleted) t._deletedOrRestored.Add(e.Id);
+                    // A new date can move the event to another month or span class of its persons' month counts.
+                    if (entry.State == EntityState.Modified && (entry.Property(nameof(Event.SortMonth)).IsModified
+                        || entry.Property(nameof(Event.SpanClass)).IsModified)) t._deletedOrRestored.Add(e.Id);
                     break;
                 case Participation p:
                     AddEvent(t, p.Event, p.EventId);
@@ -72,8 +75,8 @@ internal sealed class SaveEffects
 
     /// <summary>
     /// Persons whose event counts may have changed, resolved after saving (new rows have their ids): those of changed
-    /// participations, the persons of events deleted or restored, and changed persons (an edit must not write back a
-    /// stale count).
+    /// participations, the persons of events deleted, restored or moved to another month or span class (their month
+    /// counts), and changed persons (an edit must not write back a stale count).
     /// </summary>
     public async Task<IReadOnlyCollection<int>> CountPersonIdsAsync(TimelineDbContext db, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Domain.Curation;
 using Timeline.Domain.Data;
+using Timeline.Domain.Dates;
 using Timeline.Domain.ImportExport;
 using Timeline.Domain.Model;
 using Timeline.Domain.Queries;
@@ -35,7 +36,20 @@ public sealed class PersonPathTests : IDisposable
         var counted = await CountedAsync(ctx);
         var stored = await ctx.Persons.IgnoreQueryFilters().OrderBy(p => p.Id).Select(p => new { p.Id, p.EventCount }).ToListAsync();
         Assert.Equal(stored.Select(p => (p.Id, counted.GetValueOrDefault(p.Id))), stored.Select(p => (p.Id, p.EventCount)));
+
+        // And per sort month and span class (PersonMonthCounts): each person's distinct live events.
+        var live = await ctx.Events.Select(e => new { e.Id, e.SortMonth, e.SpanClass }).ToDictionaryAsync(e => e.Id);
+        var pairs = await ctx.Participations.IgnoreQueryFilters().Select(p => new { p.PersonId, p.EventId }).ToListAsync();
+        var months = pairs.Where(p => live.ContainsKey(p.EventId)).Distinct()
+            .GroupBy(p => (p.PersonId, live[p.EventId].SortMonth, live[p.EventId].SpanClass))
+            .Select(g => new MonthRow(g.Key.PersonId, g.Key.SortMonth, g.Key.SpanClass, g.Count()))
+            .OrderBy(r => r.PersonId).ThenBy(r => r.Month).ThenBy(r => r.SpanClass).ToList();
+        var storedMonths = await ctx.Database.SqlQueryRaw<MonthRow>(
+            """SELECT "PersonId", "Month", "SpanClass", "Count" FROM "PersonMonthCounts" ORDER BY 1, 2, 3""").ToListAsync();
+        Assert.Equal(months, storedMonths);
     }
+
+    private sealed record MonthRow(int PersonId, int Month, int SpanClass, int Count);
 
     private int PersonId(string key)
     {
@@ -58,6 +72,16 @@ public sealed class PersonPathTests : IDisposable
         arrest.Participants.Add(new Participation { PersonId = trotsky, Role = ParticipantRole.Arrested });
         arrest.Participants.Add(new Participation { PersonId = trotsky, Role = ParticipantRole.Witness });
         Assert.IsType<SaveOutcome.Saved>(await events.SaveAsync(Editor, arrest, arrest.Version));
+        await AssertStoredCountsAreExactAsync();
+
+        // A new date moves it to another month and span class of its persons' month counts, with no participation
+        // changed (the editor replaces an event's participations; a plain save of the date must be enough too).
+        using (var ctx = _db.NewContext())
+        {
+            var tracked = await ctx.Events.SingleAsync(e => e.Id == ids["blumkin-arrest"]);
+            tracked.Start = HistoricalDate.ParseEdtf("1926");
+            await ctx.SaveChangesAsync();
+        }
         await AssertStoredCountsAreExactAsync();
 
         var shot = (await events.LoadForEditAsync(ids["blumkin-shot"]))!;
