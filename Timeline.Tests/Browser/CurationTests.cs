@@ -43,6 +43,9 @@ public class CurationTests(BrowserFixture browser)
     {
         await picker.FillAsync(search);
         await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(option)) }).First.ClickAsync();
+        // The choice comes back from the server and redraws the row: a field typed into before then could lose its text
+        // (a save once found the evidence's locator empty just after a source was picked).
+        await Expect(picker).ToHaveValueAsync(new Regex("^" + Regex.Escape(option)));
     }
 
     /// <summary>The message a field shows is part of its accessible description (with its hints).</summary>
