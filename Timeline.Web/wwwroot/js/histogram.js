@@ -1,6 +1,9 @@
 // The year histogram (YearHistogram.razor) is drawn from the server; this module does what the server cannot do in
 // time.
 export function init(svg) {
+    // A chart removed before this call arrives (its page left at once, as List then Back does) comes as null: throwing
+    // reached the page's error boundary, which then showed "This page could not be shown" in place of the next page.
+    if (!svg) return;
     // A touch or pen pointer is captured by the bar it first touches, so the bars it then crosses would never hear
     // of it: let go of that capture, and a drag across bars works as it does with a mouse.
     svg.addEventListener('pointerdown', e => {

@@ -69,6 +69,9 @@ function mark(name) {
 }
 
 export async function create(element, dotnet, start, end, visUrl) {
+    // The view's element is gone when its page was left before this call arrived (null): no timeline, handle 0, which
+    // every other export ignores. Throwing would reach the page's error boundary and blank the page that replaced it.
+    if (!element) return 0;
     mark('tl:create');
     await loadVis(visUrl);
     mark('tl:vis');
