@@ -26,7 +26,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var personsOnly = filter.HasPersons && filter with { PersonNames = [], PersonIds = [] } is { IsEmpty: true };
         var resolved = await ResolveAsync(db, filter, countMatches: dateOrder || textOnly || filter.HasPersons, ct, describeNames: true);
         var skip = (page - 1) * pageSize;
-        var all = await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        // A text's resolution has read it already.
+        var all = resolved.AllEvents > 0 ? (int)resolved.AllEvents : await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
         // Busy persons are tested against events read from another index, or fetched one by one (see ProbePersons).
         var probePersons = await ProbePersonsAsync(db, filter, resolved, skip + pageSize, all, ct);
         int? personProbeAbove = probePersons is null ? null : probePersons.Value ? 0 : int.MaxValue;
