@@ -412,6 +412,78 @@ public class TimelineViewTests(BrowserFixture browser)
             "something covers the close button");
     }
 
+    [Fact]
+    public async Task The_first_window_is_drawn_from_the_page_before_the_circuit_is_up_and_the_circuit_then_drives_that_same_timeline()
+    {
+        await using var w = await browser.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        // The circuit waits until the test lets it start.
+        var circuit = new TaskCompletionSource();
+        await w.Page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await circuit.Task;
+            await route.ContinueAsync();
+        });
+        const string path = "/timeline?kind=trial&start=1936-01-01&end=1937-12-31";
+        var filter = BrowseState.FromUri(browser.Server.BaseUrl + path).Filter;
+        var queries = new TimelineQueries(browser.Server.Database.Factory);
+        var window = await queries.WindowAsync(filter, new DateOnly(1936, 1, 1), new DateOnly(1937, 12, 31));
+        Assert.NotEmpty(window.Items);
+
+        await w.Page.GotoAsync(path);
+        await timeline.DrawnAsync();
+        // Drawn while the page is still the prerendered one: the window the server would send.
+        await Expect(w.Page.Locator("[data-interactive='no']")).ToBeAttachedAsync();
+        Assert.Equal(window.Items.Select(i => $"{i.Lane}-{i.EventId}").Order(StringComparer.Ordinal), await DrawnKeysAsync(timeline));
+        // A key pressed before the circuit is up moves the view at once, and the circuit hears of it when it comes.
+        await w.Page.EvaluateAsync("() => document.querySelector('.vis-timeline').dataset.drawnEarly = 'yes'");
+        await timeline.Canvas.FocusAsync();
+        await w.Page.Keyboard.PressAsync("+");
+
+        circuit.SetResult();
+        await w.WaitInteractiveAsync();
+        await Expect(w.Page).Not.ToHaveURLAsync(new Regex("start=1936-01-01&end=1937-12-31"));
+        await timeline.DrawnAsync();
+        var (from, to) = timeline.Window();
+        Assert.True(to.DayNumber - from.DayNumber < 500, $"the zoomed range is {from}–{to}");
+        await ExpectDrawnAsync(timeline, await queries.WindowAsync(filter, from, to));
+
+        // The toolbar and a new filter are answered by the timeline drawn first: still one, in the circuit's element.
+        await timeline.ZoomAsync("Zoom out");
+        (from, to) = timeline.Window();
+        await ExpectDrawnAsync(timeline, await queries.WindowAsync(filter, from, to));
+        const string arrests = "/timeline?kind=arrest&start=1936-01-01&end=1938-12-31";
+        var arrestWindow = await queries.WindowAsync(BrowseState.FromUri(browser.Server.BaseUrl + arrests).Filter,
+            new DateOnly(1936, 1, 1), new DateOnly(1938, 12, 31));
+        Assert.NotEmpty(arrestWindow.Items);
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", arrests);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(arrestWindow));
+        await ExpectDrawnAsync(timeline, arrestWindow);
+        Assert.Equal(1, await w.Page.Locator(".vis-timeline").CountAsync());
+        await Expect(timeline.Canvas.Locator(".vis-timeline")).ToHaveAttributeAsync("data-drawn-early", "yes");
+    }
+
+    /// <summary>Waits until the view has drawn exactly the events of this window (a redraw may be on its way).</summary>
+    private static async Task ExpectDrawnAsync(TimelineControls timeline, TimelineWindow window)
+    {
+        Assert.False(window.IsDensity);
+        var expected = window.Items.Select(i => $"{i.Lane}-{i.EventId}").Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            await timeline.Canvas.Page.WaitForFunctionAsync("""
+                keys => {
+                    const view = document.querySelector('[role=application][aria-busy=false]');
+                    const drawn = view ? [...view.querySelectorAll('.tl-item [role=button]')].map(e => e.id.replace(/^tl\d+-/, '')) : [];
+                    return JSON.stringify(drawn.sort()) === JSON.stringify([...keys].sort());
+                }
+                """, expected);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Equal(expected, await DrawnKeysAsync(timeline));
+        }
+    }
+
     /// <summary>What the page sends to the server (Blazor's circuit speaks MessagePack, whose strings are plain UTF-8).</summary>
     private static List<string> RecordSent(IPage page)
     {
