@@ -129,6 +129,9 @@ public sealed class BusyPersonTests : IAsyncLifetime, IDisposable
                      new EventFilter { PersonIds = [_busiest], Kinds = [EventKind.Arrest], Statuses = [ClaimStatus.Attributed] },
                      new EventFilter { PersonIds = [_busiest], FromYear = 1936, ToYear = 1938 },
                      new EventFilter { PersonIds = [_second], FromYear = 1937, ToYear = 1937, Statuses = [ClaimStatus.Disputed] },
+                     // Persons sharing events: each counted and listed once.
+                     new EventFilter { PersonIds = [.. _many, _second], Kinds = [EventKind.Meeting], FromYear = 1937, ToYear = 1937 },
+                     new EventFilter { PersonIds = _many, Statuses = [ClaimStatus.Attributed, ClaimStatus.Stated] },
                  })
         {
             using var ctx = _db.NewContext();
