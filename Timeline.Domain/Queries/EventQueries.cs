@@ -28,6 +28,13 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var skip = (page - 1) * pageSize;
         // A text's resolution has read it already.
         var all = resolved.AllEvents > 0 ? (int)resolved.AllEvents : await db.Events.IgnoreQueryFilters().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        // Persons with kinds, statuses or years: their rows (PersonRows) count the matches without reading an event, and
+        // few matches are fetched and sorted (a busy person in a year range went through the 44 span-class arms, each
+        // testing the person's events; their disputed meetings by title tested each disputed meeting).
+        (int Total, List<int>? Ids)? rows = resolved.PersonIds is { } persons && PersonRows.CanAnswer(filter)
+            ? await PersonRows.PageAsync(db, persons, filter, sort, skip, pageSize, all, ct) : null;
+        if (rows is { Ids: { } listed })
+            return new EventPage(rows.Value.Total, await LoadViewsAsync(db, listed, ct), resolved.NameMatches ?? []);
         // Busy persons are tested against events read from another index, or fetched one by one (see ProbePersons).
         var probePersons = await ProbePersonsAsync(db, filter, resolved, skip + pageSize, all, ct);
         int? personProbeAbove = probePersons is null ? null : probePersons.Value ? 0 : int.MaxValue;
@@ -37,6 +44,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var totalIsLowerBound = textOnly && resolved.TextMatches > TextCountLimit;
         var total = textOnly ? Math.Min(resolved.TextMatches ?? 0, TextCountLimit)
             : personsOnly ? resolved.PersonEvents ?? 0
+            : rows is { } counted ? counted.Total
             : withTotal ? await CountAsync(db, filter, query, ct) : -1;
         // Only for filters on the event row itself, or probed persons besides: with a person looked up, a source or text
         // SQLite may want to reach events by id, which a named index forbids ("no query solution").

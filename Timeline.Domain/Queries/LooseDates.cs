@@ -18,6 +18,8 @@ public static class LooseDates
             .Select(g => new LooseSummary(g.Key.Lane, g.Key.Period,
                 DateOnly.FromDayNumber(g.Min(c => c.EarliestDay)), DateOnly.FromDayNumber(g.Max(c => c.LatestDay)), g.Sum(c => c.Count)))
             .OrderBy(s => order.GetValueOrDefault(s.Lane, int.MaxValue)).ThenBy(s => s.Period == LoosePeriod.Span).ThenBy(s => s.From)
+            // A month and its year start on the same day: the order of the rows read must not decide which comes first.
+            .ThenBy(s => s.Period)
             .ToList();
     }
 

@@ -72,8 +72,11 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         // (The busiest at a million: 83,442 events; any range of a few years holds thousands of them.)
         if (resolvedLanes.OnePerson is { } one && await PersonMonths.PlaceableAtLeastAsync(db, one, a, b, b - a, ct) > Cap)
             return await DensityAsync(db, resolvedLanes, events, from, to, ct);
+        // A name's namesakes (several persons, few events each) are read from their rows, never from Events.
+        if (resolvedLanes.MonthCounts && resolvedLanes.OnePerson is null && await PersonRows.FewAsync(db, resolved.PersonIds!, ct))
+            return await NamesakesAsync(db, resolvedLanes, from, to, ct);
         // One person only: for a common surname's thousands of persons the test after the union measured slower (its
-        // list of ~10,000 events met every placeable event of a wide range), so names keep the plain reads.
+        // list of ~10,000 events met every placeable event of a wide range).
         var (datedIn, arms, among) = resolvedLanes.OnePerson is not null ? await PersonReadsAsync(db, resolvedLanes, a, b, ct) : (events, events, null);
         var aggregatable = persons is null && AggregateCounts.CanAnswer(filter);
 
@@ -120,6 +123,33 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
         if (located.Count > Cap) return bars ?? await DensityAsync(db, resolvedLanes, events, from, to, ct);
         var loose = await LooseAsync(db, arms, among, lanes, persons, a, b, maxSpan, ct);
         var placed = located.OrderBy(r => r.SortDay).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+        return await ItemsAsync(db, from, to, lanes, persons, placed, loose, ct);
+    }
+
+    /// <summary>
+    /// The window of a filter made of several persons with few events each (a common surname's namesakes), from their rows
+    /// (<see cref="PersonRows"/>) read once: the same answer as the reads of their events below (edges, placeable events,
+    /// loose summaries, total), each of which fetched the namesakes' events one by one from Events.
+    /// </summary>
+    private static async Task<TimelineWindow> NamesakesAsync(TimelineDbContext db, Lanes resolvedLanes, DateOnly from, DateOnly to,
+        CancellationToken ct)
+    {
+        var (_, resolved, persons, lanes, _) = resolvedLanes;
+        int a = from.DayNumber, b = to.DayNumber;
+        var reaching = await PersonRows.ReachingAsync(db, resolved.PersonIds!, a, b, ct);
+        // A person's row holds the event's days, so one row per event gives them.
+        var events = reaching.DistinctBy(r => r.EventId).OrderBy(r => r.SortDay).ThenBy(r => r.EventId).ToList();
+        if (events.Count <= Cap) return await ItemsAsync(db, from, to, lanes, persons, events.Select(r => r.EventId).ToList(), [], ct);
+        var maxSpan = b - a;
+        var placed = events.Where(r => r.LatestDay - r.EarliestDay <= maxSpan).Select(r => r.EventId).ToList();
+        if (placed.Count > Cap)
+            return await DensityAsync(db, resolvedLanes, EventQueries.Apply(db, resolvedLanes.Filter, resolved), from, to, ct, fromRows: true);
+        // Each loose event once in each lane of a person taking part (a row is one person's event).
+        var laneIds = persons!.Select(p => p.Id).ToHashSet();
+        var counted = reaching.Where(r => r.LatestDay - r.EarliestDay > maxSpan && laneIds.Contains(r.PersonId))
+            .GroupBy(r => (r.PersonId, r.EarliestDay, r.LatestDay))
+            .Select(g => (LaneOf(g.Key.PersonId), g.Key.EarliestDay, g.Key.LatestDay, g.Count()));
+        var loose = LooseDates.Fold(counted, lanes.Select(l => l.Id).ToList());
         return await ItemsAsync(db, from, to, lanes, persons, placed, loose, ct);
     }
 
@@ -232,20 +262,21 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
     /// Bars are items too: when the range's unit gives more than <see cref="Cap"/> of them (90 days in 14
     /// lanes could make 1,260), the next wider unit is used, until they fit.
     /// </remarks>
+    /// <param name="fromRows">The filter's persons are read from their rows (<see cref="NamesakesAsync"/>), not <paramref name="events"/>.</param>
     private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, Lanes resolvedLanes, IQueryable<Event> events,
-        DateOnly from, DateOnly to, CancellationToken ct)
+        DateOnly from, DateOnly to, CancellationToken ct, bool fromRows = false)
     {
         for (var unit = Buckets.UnitFor(from, to); ; unit++)
         {
-            var window = await DensityAsync(db, resolvedLanes, events, from, to, unit, ct);
+            var window = await DensityAsync(db, resolvedLanes, events, from, to, unit, fromRows, ct);
             if (window.Buckets.Count <= Cap || unit == BucketUnit.Decade) return window;
         }
     }
 
     private static async Task<TimelineWindow> DensityAsync(TimelineDbContext db, Lanes resolvedLanes, IQueryable<Event> events,
-        DateOnly from, DateOnly to, BucketUnit unit, CancellationToken ct)
+        DateOnly from, DateOnly to, BucketUnit unit, bool fromRows, CancellationToken ct)
     {
-        var (filter, _, persons, lanes, monthCounts) = resolvedLanes;
+        var (filter, resolved, persons, lanes, monthCounts) = resolvedLanes;
         var start = Buckets.Floor(from, unit);
         var end = Buckets.Next(Buckets.Floor(to, unit), unit).AddDays(-1);
         int a = start.DayNumber, b = end.DayNumber;
@@ -258,6 +289,18 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> factory
             counted = (await AggregateCounts.BucketsAsync(db, filter, Math.Max(a, ya), Math.Min(b, yb), unit, ct))
                 .Select(r => new Counted(LaneOf(Enum.Parse<EventKind>(r.Kind)), KeyStart(r.Key, unit), r.Count)).ToList();
             total = counted.Sum(c => c.Count);
+        }
+        else if (fromRows)
+        {
+            var dated = await PersonRows.DatedAsync(db, resolved.PersonIds!, a, b, ct);
+            var laneIds = persons!.Select(p => p.Id).ToList();
+            // Bars of a month or wider from the month counts, as below; days and weeks from the rows (each one person's event).
+            counted = unit >= BucketUnit.Month
+                ? (await PersonMonths.BucketsAsync(db, laneIds, a, b, unit, ct)).Select(r => new Counted(LaneOf(r.PersonId), KeyStart(r.Key, unit), r.Count)).ToList()
+                : dated.Where(r => laneIds.Contains(r.PersonId))
+                    .GroupBy(r => (r.PersonId, Key: unit == BucketUnit.Day ? r.SortDay : r.SortDay / 7))
+                    .Select(g => new Counted(LaneOf(g.Key.PersonId), KeyStart(g.Key.Key, unit), g.Count())).ToList();
+            total = dated.Select(r => r.EventId).Distinct().Count();
         }
         else
         {

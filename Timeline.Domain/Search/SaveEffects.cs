@@ -35,9 +35,10 @@ internal sealed class SaveEffects
                     if (entry.State != EntityState.Added) t._days.Add(entry.Property(nameof(Event.SortDay)).OriginalValue as int? ?? e.SortDay);
                     if (entry.State == EntityState.Modified && entry.Property(nameof(Event.IsDeleted)).OriginalValue is bool wasDeleted
                         && wasDeleted != e.IsDeleted) t._deletedOrRestored.Add(e.Id);
-                    // A new date can move the event to another month or span class of its persons' month counts.
-                    if (entry.State == EntityState.Modified && (entry.Property(nameof(Event.SortMonth)).IsModified
-                        || entry.Property(nameof(Event.SpanClass)).IsModified)) t._deletedOrRestored.Add(e.Id);
+                    // A new date can move the event to another month or span class of its persons' month counts, and a new
+                    // date, kind or status changes its persons' rows (PersonEvents).
+                    if (entry.State == EntityState.Modified && PersonRowColumns.Any(c => entry.Property(c).IsModified))
+                        t._deletedOrRestored.Add(e.Id);
                     break;
                 case Participation p:
                     AddEvent(t, p.Event, p.EventId);
@@ -59,6 +60,12 @@ internal sealed class SaveEffects
         return t;
     }
 
+    private static readonly string[] PersonRowColumns =
+    [
+        nameof(Event.SortMonth), nameof(Event.SpanClass), nameof(Event.SortDay), nameof(Event.EarliestDay), nameof(Event.LatestDay),
+        nameof(Event.Kind), nameof(Event.ClaimStatus),
+    ];
+
     private static void AddEvent(SaveEffects t, Event? e, int id)
     {
         if (e is not null) t._events.Add(e);
@@ -75,8 +82,8 @@ internal sealed class SaveEffects
 
     /// <summary>
     /// Persons whose event counts may have changed, resolved after saving (new rows have their ids): those of changed
-    /// participations, the persons of events deleted, restored or moved to another month or span class (their month
-    /// counts), and changed persons (an edit must not write back a stale count).
+    /// participations, the persons of events deleted, restored, redated or given another kind or status (their month
+    /// counts and rows), and changed persons (an edit must not write back a stale count).
     /// </summary>
     public async Task<IReadOnlyCollection<int>> CountPersonIdsAsync(TimelineDbContext db, CancellationToken ct)
     {

@@ -47,7 +47,24 @@ public sealed class PersonPathTests : IDisposable
         var storedMonths = await ctx.Database.SqlQueryRaw<MonthRow>(
             """SELECT "PersonId", "Month", "SpanClass", "Count" FROM "PersonMonthCounts" ORDER BY 1, 2, 3""").ToListAsync();
         Assert.Equal(months, storedMonths);
+
+        // And each person's live events with their days, span class, kind and status (PersonEvents).
+        var rows = await ctx.Events.Select(e => new { e.Id, e.SortDay, e.SpanClass, e.EarliestDay, e.LatestDay, e.Kind, e.ClaimStatus })
+            .ToDictionaryAsync(e => e.Id);
+        var expectedRows = pairs.Where(p => rows.ContainsKey(p.EventId)).Distinct()
+            .Select(p => rows[p.EventId] is var e
+                ? new EventRow(p.PersonId, e.SortDay, e.Id, e.SpanClass, e.EarliestDay, e.LatestDay, e.Kind.ToString(), e.ClaimStatus.ToString())
+                : null!)
+            .OrderBy(r => r.PersonId).ThenBy(r => r.SortDay).ThenBy(r => r.EventId).ToList();
+        var storedRows = await ctx.Database.SqlQueryRaw<EventRow>("""
+            SELECT "PersonId", "SortDay", "EventId", "SpanClass", "EarliestDay", "LatestDay", "Kind", "ClaimStatus"
+            FROM "PersonEvents" ORDER BY 1, 2, 3
+            """).ToListAsync();
+        Assert.Equal(expectedRows, storedRows);
     }
+
+    private sealed record EventRow(int PersonId, int SortDay, int EventId, int SpanClass, int EarliestDay, int LatestDay, string Kind,
+        string ClaimStatus);
 
     private sealed record MonthRow(int PersonId, int Month, int SpanClass, int Count);
 
@@ -58,7 +75,7 @@ public sealed class PersonPathTests : IDisposable
     }
 
     [Fact]
-    public async Task Stored_event_counts_follow_saves_edits_deletions_restores_merges_and_imports()
+    public async Task Stored_event_counts_and_rows_follow_saves_edits_deletions_restores_merges_and_imports()
     {
         var ids = await SmallDataset.LoadAsync(_db);
         await AssertStoredCountsAreExactAsync();
@@ -80,6 +97,22 @@ public sealed class PersonPathTests : IDisposable
         {
             var tracked = await ctx.Events.SingleAsync(e => e.Id == ids["blumkin-arrest"]);
             tracked.Start = HistoricalDate.ParseEdtf("1926");
+            await ctx.SaveChangesAsync();
+        }
+        await AssertStoredCountsAreExactAsync();
+
+        // A new kind or status changes the rows of its persons too (a page filtered by them reads those rows).
+        using (var ctx = _db.NewContext())
+        {
+            var tracked = await ctx.Events.SingleAsync(e => e.Id == ids["blumkin-arrest"]);
+            tracked.ClaimStatus = tracked.ClaimStatus == ClaimStatus.Disputed ? ClaimStatus.Stated : ClaimStatus.Disputed;
+            await ctx.SaveChangesAsync();
+        }
+        await AssertStoredCountsAreExactAsync();
+        using (var ctx = _db.NewContext())
+        {
+            var tracked = await ctx.Events.SingleAsync(e => e.Id == ids["blumkin-arrest"]);
+            tracked.Kind = EventKind.Other;
             await ctx.SaveChangesAsync();
         }
         await AssertStoredCountsAreExactAsync();
