@@ -103,8 +103,6 @@ function openingSteps() {
         ['blazor.web.js received', resource('blazor.web')?.responseEnd],
         ['vis-timeline script received', resource('vis-timeline')?.responseEnd],
         ['timeline.js received', resource('js/timeline')?.responseEnd],
-        ['timeline.js running (the page\'s module script)', mark('tl:module')],
-        ['the page\'s stylesheets loaded (drawing from the page waits for them)', mark('tl:styles')],
         ['vis-timeline ready', mark('tl:vis')],
         ['vis timeline made', mark('tl:made')],
         ['first data given to vis (from the page, or from the circuit)', mark('tl:data')],

@@ -239,7 +239,6 @@ function detach(s) {
 let early = null;
 
 function drawEarly() {
-    mark('tl:module', true);
     early = (async () => {
         // An async module: it may run while the parser waits for Blazor's script at the end of the body (the view's
         // element is above it) and before the stylesheets vis is measured by have loaded.
@@ -249,7 +248,8 @@ function drawEarly() {
         const element = document.querySelector('[data-tl-first]');
         if (!element) return null;
         const first = JSON.parse(element.dataset.tlFirst);
-        await Promise.all([loadVis(element.dataset.tlVis).then(() => mark('tl:vis', true)), stylesLoaded().then(() => mark('tl:styles', true))]);
+        await Promise.all([loadVis(element.dataset.tlVis), stylesLoaded()]);
+        mark('tl:vis', true);
         const target = element.isConnected ? element : document.querySelector('[data-tl-view]');
         if (!target) return null;
         // Made and given its data out of the document, vis lays out nothing (it skips a redraw while its element has no
