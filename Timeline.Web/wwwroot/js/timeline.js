@@ -22,8 +22,6 @@ const GLIDE = { duration: 250, easingFunction: 'easeInOutQuad' };
 const GATHER = 60;
 // Below this the view would show barely one lane: the page scrolls instead.
 const MIN_HEIGHT = 288;
-// One formatter for every bar's count: toLocaleString made one per call, ~20 ms for 196 bars (CPU profile, first draw).
-const COUNT = new Intl.NumberFormat('en');
 const timelines = new Map();
 let nextId = 1;
 
@@ -113,7 +111,7 @@ export async function create(element, dotnet, start, end, visUrl) {
 }
 
 // A vis timeline in `element` showing [start, end] (ISO days), with no data yet and no view in the circuit to call.
-function make(element, start, end, attached = true) {
+function make(element, start, end) {
     const items = new vis.DataSet();
     const groups = new vis.DataSet();
     const timeline = new vis.Timeline(element, items, groups, {
@@ -190,7 +188,7 @@ function make(element, start, end, attached = true) {
             call(s, 'OnSelect', item.eventId, false);
         }
     });
-    if (attached) attach(s, element);
+    attach(s, element);
     return s;
 }
 
@@ -250,30 +248,17 @@ function drawEarly() {
         const first = JSON.parse(element.dataset.tlFirst);
         await Promise.all([loadVis(element.dataset.tlVis), stylesLoaded()]);
         mark('tl:vis', true);
-        const target = element.isConnected ? element : document.querySelector('[data-tl-view]');
-        if (!target) return null;
-        // Made and given its data out of the document, vis lays out nothing (it skips a redraw while its element has no
-        // width) until the element is back, and then lays everything out once, on the next frame. In the document, the
-        // making, the lanes and the options each laid it out again (~140 ms at load 6 before the frame's own redraw).
-        const [parent, next] = [target.parentNode, target.nextSibling];
-        target.remove();
-        let s;
-        try {
-            s = make(target, first.start, first.end, false);
-            mark('tl:made', true);
-            draw(s, first.lanes, first.events, first.buckets, first.loose);
-        } finally {
-            parent.insertBefore(target, next);
-        }
-        attach(s, target);
-        s.drawnEarly = JSON.stringify([first.lanes, first.events, first.buckets, first.loose]);
+        const s = make(element.isConnected ? element : document.querySelector('[data-tl-view]') ?? element, first.start, first.end);
+        mark('tl:made', true);
         // Until the circuit adopts it, the view follows its element when Blazor replaces it (a mutation observer runs
         // before the next frame is painted, so the drawing never blinks out).
         s.follow = new MutationObserver(() => {
-            const view = document.querySelector('[data-tl-view]');
-            if (view && view !== s.element) rehome(s, view);
+            const next = document.querySelector('[data-tl-view]');
+            if (next && next !== s.element) rehome(s, next);
         });
         s.follow.observe(document.body, { childList: true, subtree: true });
+        draw(s, first.lanes, first.events, first.buckets, first.loose);
+        s.drawnEarly = JSON.stringify([first.lanes, first.events, first.buckets, first.loose]);
         return s;
     })().catch((e) => {
         // The circuit's view makes its own timeline.
@@ -684,7 +669,7 @@ function draw(s, lanes, events, buckets, loose, move) {
     }).concat(buckets.map((b) => {
         const key = `b-${b.lane}-${b.start}`;
         const content = named(s, key, b.name);
-        const count = label(COUNT.format(b.count), 'tl-bar-count tl-clipped');
+        const count = label(b.count.toLocaleString('en'), 'tl-bar-count tl-clipped');
         content.append(count);
         const start = toDate(b.start);
         const end = new Date(toDate(b.end).getTime() + DAY);
