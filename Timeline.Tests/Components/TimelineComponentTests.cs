@@ -135,38 +135,6 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
     private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     [Fact]
-    public async Task The_prerendered_view_carries_its_first_window_for_the_browser_to_draw_and_the_circuits_view_does_not()
-    {
-        var filter = new EventFilter { Kinds = [global::Timeline.Domain.Model.EventKind.Trial] };
-        var (from, to) = (Day("1936-01-01"), Day("1938-12-31"));
-        var window = await _seeded.Database.Get<TimelineQueries>().WindowAsync(filter, from, to);
-        Assert.NotEmpty(window.Items);
-        var ctx = Context(_seeded.Database);
-        // As the page is prerendered, before the circuit exists.
-        ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-        var cut = WithPopovers<TimelineView>(ctx, p => p.Add(x => x.Filter, filter).Add(x => x.From, from).Add(x => x.To, to));
-
-        var view = cut.Find("[role=application]");
-        using var first = System.Text.Json.JsonDocument.Parse(view.GetAttribute("data-tl-first")!);
-        var names = TimelineJs.LaneNames(window.Lanes);
-        Assert.Equal("1936-01-01", first.RootElement.GetProperty("start").GetString());
-        Assert.Equal("1938-12-31", first.RootElement.GetProperty("end").GetString());
-        // What the circuit would send setData for the same window, in the same shapes.
-        Assert.Equal(Json(TimelineJs.Lanes(window.Lanes, names)), first.RootElement.GetProperty("lanes").GetRawText());
-        Assert.Equal(Json(TimelineJs.Items(window.Items, names)), first.RootElement.GetProperty("events").GetRawText());
-        Assert.Equal(Json(TimelineJs.Bars(window, names)), first.RootElement.GetProperty("buckets").GetRawText());
-        Assert.EndsWith("vis-timeline-graph2d.min.js", view.GetAttribute("data-tl-vis"), StringComparison.Ordinal);
-        Assert.Equal(TimelineStatus.Describe(window), cut.Find("[role=status]").Read());
-
-        // The circuit's render of the view has no window in it: it draws (or adopts) through its script.
-        ctx.Dispose();
-        var live = RenderView(_seeded.Database, filter, from, to);
-        live.WaitForAssertion(() => Assert.Single(Calls("setData")));
-        Assert.False(live.Find("[role=application]").HasAttribute("data-tl-first"));
-        Assert.True(live.Find("[role=application]").HasAttribute("data-tl-view"));
-    }
-
-    [Fact]
     public async Task A_small_filter_is_held_whole_in_the_browser_and_a_range_drawn_from_it_changes_only_the_status_and_the_address()
     {
         var ranges = new List<(DateOnly, DateOnly)>();

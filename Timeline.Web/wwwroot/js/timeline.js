@@ -61,57 +61,20 @@ function loadVis(url) {
     return visLoaded;
 }
 
-// Each step of opening and moving the view leaves a performance mark, which tools/browser-bench reads to say where the
-// time goes: the opening steps (`once`) keep their first time, a move its latest.
-function mark(name, once) {
-    if (once && performance.getEntriesByName(name, 'mark').length) return;
+// Each step of opening and moving the view leaves a performance mark (the latest of each name only), which
+// tools/browser-bench reads to say where the time goes.
+function mark(name) {
     performance.clearMarks(name);
     performance.mark(name);
-}
-
-// Calls the view in the circuit. A timeline drawn from the prerendered page keeps the latest call of each kind until the
-// circuit's view has adopted it and caught up (ready).
-function call(s, method, ...args) {
-    if (s.dotnet && s.ready) return s.dotnet.invokeMethodAsync(method, ...args);
-    s.pending.delete(method);
-    s.pending.set(method, args);
-    return Promise.resolve();
-}
-
-// The circuit's view has drawn its first window and caught up with its parameters: the calls made before are sent now,
-// so that a range asked for then is answered after the opening window instead of racing it.
-export function ready(id) {
-    const s = timelines.get(id);
-    if (!s) return;
-    s.ready = true;
-    flush(s);
-}
-
-function flush(s) {
-    if (!s.dotnet || !s.pending.size) return;
-    const calls = [...s.pending];
-    s.pending.clear();
-    for (const [method, args] of calls) s.dotnet.invokeMethodAsync(method, ...args);
 }
 
 export async function create(element, dotnet, start, end, visUrl) {
     // The view's element is gone when its page was left before this call arrived (null): no timeline, handle 0, which
     // every other export ignores. Throwing would reach the page's error boundary and blank the page that replaced it.
     if (!element) return 0;
-    mark('tl:create', true);
-    const prerendered = await takeEarly(start, end);
-    if (prerendered) return adopt(prerendered, element, dotnet);
+    mark('tl:create');
     await loadVis(visUrl);
-    mark('tl:vis', true);
-    const s = make(element, start, end);
-    s.dotnet = dotnet;
-    s.ready = true;
-    mark('tl:made', true);
-    return s.id;
-}
-
-// A vis timeline in `element` showing [start, end] (ISO days), with no data yet and no view in the circuit to call.
-function make(element, start, end) {
+    mark('tl:vis');
     const items = new vis.DataSet();
     const groups = new vis.DataSet();
     const timeline = new vis.Timeline(element, items, groups, {
@@ -141,20 +104,20 @@ function make(element, start, end) {
     timeline.initialRangeChangeDone = true;
     const id = nextId++;
     const s = {
-        id, timeline, items, groups, dotnet: null, ready: false, pending: new Map(), element, timer: 0, hintTimer: 0, awaitingData: true,
-        shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() }, opening: { start, end },
+        id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
         listeners: [], observer: null, height: 0, counts: [],
         // The item the keyboard is on, where it was (to find the nearest item when new data replaces it), and the
         // event open in the panel.
         active: null, last: null, selected: null,
     };
     timelines.set(id, s);
+    mark('tl:made');
 
     // vis draws on the next animation frame, after setData has returned and the server has moved on to the
     // status line. aria-busy says when the view is still waiting for data or drawing it, for assistive
     // technology and for tests that count what is drawn.
     timeline.on('changed', () => {
-        if (drawn(s)) s.element.setAttribute('aria-busy', 'false');
+        if (drawn(s)) element.setAttribute('aria-busy', 'false');
         if (s.reveal) reveal(s);
         announce(s);
         lanePanel(s);
@@ -183,27 +146,15 @@ function make(element, start, end) {
             zoomInto(s, item);
         } else if (item.loose !== undefined) {
             timeline.setSelection([]);
-            call(s, 'OnLoose', item.loose);
+            dotnet.invokeMethodAsync('OnLoose', item.loose);
         } else {
-            call(s, 'OnSelect', item.eventId, false);
+            dotnet.invokeMethodAsync('OnSelect', item.eventId, false);
         }
     });
-    attach(s, element);
-    return s;
-}
-
-// The wrapper's own listeners, on the view's element and around it (vis's are on its own elements, inside).
-function attach(s, element) {
-    s.element = element;
     listen(s, element, 'keydown', (e) => onKey(s, e));
     listen(s, element, 'focus', () => {
-        s.focused = true;
         if (!current(s)) setActive(s, firstKey(s), false);
         announce(s);
-    });
-    // Kept through the element's removal (see rehome), whether or not the browser reports a blur for it.
-    listen(s, element, 'blur', () => {
-        if (element.isConnected) s.focused = false;
     });
     // A click puts the keyboard on the timeline too (vis's touch handling keeps the browser from focusing it); the focus
     // ring on the current item is for keyboard users, a click shows the selection instead.
@@ -217,100 +168,8 @@ function attach(s, element) {
     s.observer = new ResizeObserver(() => fill(s));
     s.observer.observe(element.closest('main') ?? document.body);
     fill(s);
+    return id;
 }
-
-function detach(s) {
-    s.observer?.disconnect();
-    s.observer = null;
-    for (const remove of s.listeners) remove();
-    s.listeners = [];
-}
-
-// ---- The first window, drawn from the prerendered page before the circuit exists ----
-//
-// A page opened from its address comes prerendered with its first window in the view's element (data-tl-first, a data
-// attribute: the CSP allows no inline script), and loads this module (a module script of the page). The window is drawn
-// as soon as vis is loaded, instead of when the circuit's view asks for a timeline (measured at 1M: the circuit was
-// negotiated at ~380 ms, the view asked at ~525 ms and had its data at ~710 ms). When the circuit starts, Blazor replaces
-// the prerendered elements with its own (checked in Chromium: no prerendered element survives), so vis's drawing is
-// moved into the new element the moment it appears, and `create` adopts this timeline instead of making a second one.
-let early = null;
-
-function drawEarly() {
-    early = (async () => {
-        // An async module: it may run while the parser waits for Blazor's script at the end of the body (the view's
-        // element is above it) and before the stylesheets vis is measured by have loaded.
-        if (!document.querySelector('[data-tl-first]') && document.readyState === 'loading') {
-            await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-        }
-        const element = document.querySelector('[data-tl-first]');
-        if (!element) return null;
-        const first = JSON.parse(element.dataset.tlFirst);
-        await Promise.all([loadVis(element.dataset.tlVis), stylesLoaded()]);
-        mark('tl:vis', true);
-        const s = make(element.isConnected ? element : document.querySelector('[data-tl-view]') ?? element, first.start, first.end);
-        mark('tl:made', true);
-        // Until the circuit adopts it, the view follows its element when Blazor replaces it (a mutation observer runs
-        // before the next frame is painted, so the drawing never blinks out).
-        s.follow = new MutationObserver(() => {
-            const next = document.querySelector('[data-tl-view]');
-            if (next && next !== s.element) rehome(s, next);
-        });
-        s.follow.observe(document.body, { childList: true, subtree: true });
-        draw(s, first.lanes, first.events, first.buckets, first.loose);
-        s.drawnEarly = JSON.stringify([first.lanes, first.events, first.buckets, first.loose]);
-        return s;
-    })().catch((e) => {
-        // The circuit's view makes its own timeline.
-        console.warn('The timeline could not be drawn before the page was interactive', e);
-        return null;
-    });
-}
-
-function stylesLoaded() {
-    return Promise.all([...document.querySelectorAll('link[rel=stylesheet]')].filter((link) => !link.sheet).map((link) => new Promise((resolve) => {
-        link.addEventListener('load', resolve, { once: true });
-        link.addEventListener('error', resolve, { once: true });
-    })));
-}
-
-// The timeline drawn early, if it was drawn for this opening window; any other is let go.
-async function takeEarly(start, end) {
-    const pending = early;
-    early = null;
-    const s = pending && await pending;
-    if (!s || timelines.get(s.id) !== s) return null;
-    if (s.opening.start === start && s.opening.end === end) return s;
-    dispose(s.id);
-    return null;
-}
-
-function adopt(s, element, dotnet) {
-    s.follow.disconnect();
-    s.follow = null;
-    if (s.element !== element) rehome(s, element);
-    s.dotnet = dotnet;
-    mark('tl:adopted', true);
-    return s.id;
-}
-
-// Moves vis's drawing, and the wrapper's listeners, into the element that replaced the view's.
-function rehome(s, element) {
-    const old = s.element;
-    const focused = s.focused || document.activeElement === old;
-    detach(s);
-    element.replaceChildren(...old.childNodes);
-    s.timeline.dom.container = element;
-    element.style.position = 'relative';
-    for (const name of ['aria-busy', 'aria-activedescendant']) {
-        if (old.hasAttribute(name)) element.setAttribute(name, old.getAttribute(name));
-    }
-    element.classList.toggle('tl-keyboard', old.classList.contains('tl-keyboard'));
-    attach(s, element);
-    if (focused) element.focus({ preventScroll: true });
-}
-
-drawEarly();
 
 // When the lanes do not fit, vis scrolls them in the lane names' column, which then shows a scroll bar: it becomes a
 // tab stop of its own, whose arrow keys scroll the lanes (axe: a scrolling region must be reachable by keyboard).
@@ -416,10 +275,10 @@ function onKey(s, e) {
         '+': () => zoomAt(s, 0.5, focusTime(s)),
         '=': () => zoomAt(s, 0.5, focusTime(s)),
         '-': () => zoomAt(s, 2, focusTime(s)),
-        Home: () => call(s, 'OnFitAll'),
+        Home: () => s.dotnet.invokeMethodAsync('OnFitAll'),
         Enter: () => open(s),
         ' ': () => open(s),
-        Escape: () => call(s, 'OnEscape'),
+        Escape: () => s.dotnet.invokeMethodAsync('OnEscape'),
     };
     const action = keys[e.key];
     if (!action) return;
@@ -487,8 +346,8 @@ function open(s) {
     const item = current(s);
     if (!item) return;
     if (item.bucket) zoomInto(s, item);
-    else if (item.loose !== undefined) call(s, 'OnLoose', item.loose);
-    else call(s, 'OnSelect', item.eventId, true);
+    else if (item.loose !== undefined) s.dotnet.invokeMethodAsync('OnLoose', item.loose);
+    else s.dotnet.invokeMethodAsync('OnSelect', item.eventId, true);
 }
 
 // A bar opens its period; the keyboard goes on at the first event of the bar's lane in it.
@@ -585,14 +444,7 @@ function fitCounts(s) {
 
 export function setData(id, lanes, events, buckets, loose) {
     const s = timelines.get(id);
-    if (!s) return;
-    // The circuit's first window is normally the one drawn from the page: drawing it again would replace every item's
-    // and lane's element for nothing (and cost a full redraw, ~100 ms with a few hundred bars on a loaded machine).
-    if (s.drawnEarly !== undefined && s.drawnEarly === JSON.stringify([lanes, events, buckets, loose ?? []])) {
-        s.drawnEarly = undefined;
-        return;
-    }
-    draw(s, lanes, events, buckets, loose ?? []);
+    if (s) draw(s, lanes, events, buckets, loose ?? []);
 }
 
 // Every event of a region, as setData's events, with the lanes they fall in; null lets go of what was held.
@@ -623,23 +475,21 @@ function ask(s, start, end, delay) {
         draw(s, local.lanes, local.events, [], []);
         // The address and the status line follow; a run of wheel turns tells the server once.
         s.timer = setTimeout(() => {
-            if (timelines.get(s.id) === s) call(s, 'OnRangeShown', from, to);
+            if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to);
         }, 100);
         return;
     }
     s.awaitingData = true;
     s.element.setAttribute('aria-busy', 'true');
     const send = () => {
-        if (timelines.get(s.id) === s) call(s, 'OnRangeChanged', from, to);
+        if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
     };
     if (delay > 0) s.timer = setTimeout(send, delay); else send();
 }
 
 // `move`, if given, moves the view while the items are being replaced (see show).
 function draw(s, lanes, events, buckets, loose, move) {
-    mark('tl:data', true);
-    // What the page was prerendered with is no longer what is drawn (see setData).
-    s.drawnEarly = undefined;
+    mark('tl:data');
     const id = s.id;
     s.element.setAttribute('aria-busy', 'true');
     // Update in place rather than clear and re-add: items that stay keep their DOM, so a click or a
@@ -805,9 +655,6 @@ export function show(id, start, end, animate, lanes, events, buckets, loose) {
     clearTimeout(s.timer);
     draw(s, lanes, events, buckets, loose ?? [],
         () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
-    // The server chose this window: a range the view asked for before the circuit adopted it is past.
-    s.pending.delete('OnRangeChanged');
-    s.pending.delete('OnRangeShown');
     // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
     if (Math.abs(a - from) >= DAY || Math.abs(b - to) >= DAY) ask(s, a, b, 0);
 }
@@ -836,8 +683,8 @@ export function dispose(id) {
     timelines.delete(id);
     clearTimeout(s.timer);
     clearTimeout(s.hintTimer);
-    s.follow?.disconnect();
-    detach(s);
+    s.observer?.disconnect();
+    for (const remove of s.listeners) remove();
     s.timeline.destroy();
     s.items.clear();
     s.groups.clear();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Timeline.Domain.Queries;
 using Timeline.Domain.Text;
 using Timeline.Web.Filtering;
@@ -37,20 +36,6 @@ public static class TimelineJs
         index = i, lane = l.Lane, period = l.Period.ToString().ToLowerInvariant(), start = Iso(l.From), end = Iso(l.To),
         text = TimelineNames.LooseText(l), name = TimelineNames.Loose(l, names[l.Lane]),
     }).ToList();
-
-    /// <summary>
-    /// The first window as the prerendered page carries it for timeline.js to draw before the circuit exists: the range
-    /// and what setData takes, as JSON (the same shapes and names the circuit sends).
-    /// </summary>
-    public static string First(TimelineWindow window, DateOnly from, DateOnly to)
-    {
-        var names = LaneNames(window.Lanes);
-        return JsonSerializer.Serialize(new
-        {
-            start = Iso(from), end = Iso(to), lanes = Lanes(window.Lanes, names), events = Items(window.Items, names),
-            buckets = Bars(window, names), loose = Loose(window, names),
-        }, JsonSerializerOptions.Web);
-    }
 
     public static object Held(TimelineHeld held)
     {

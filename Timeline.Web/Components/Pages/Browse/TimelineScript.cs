@@ -57,9 +57,6 @@ public sealed class TimelineScript
         }
     }
 
-    /// <summary>The view has drawn its first window and caught up: the script may pass on what the user did before.</summary>
-    public async Task ReadyAsync() => await _module.InvokeVoidAsync("ready", _handle);
-
     public async Task SelectAsync(int? eventId) => await _module.InvokeVoidAsync("select", _handle, eventId);
 
     public async Task FocusEventAsync(int eventId) => await _module.InvokeVoidAsync("focusEvent", _handle, eventId);
