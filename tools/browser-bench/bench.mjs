@@ -1,7 +1,7 @@
 // What a user waits for on the timeline, timed in headless Chromium: the app's first draw of /timeline, a zoom to one
-// week and "Fit all" (against a running app, normally on a million events), beside plain vis-timeline holding every
-// item of a filtered result in the browser (1k to 100k events of the same database), all in one run. A benchmark, not a
-// test: it prints a table (docs/performance.md says how to run it and records its figures).
+// week, a drag at that zoom and "Fit all" (against a running app, normally on a million events), beside plain
+// vis-timeline holding every item of a filtered result in the browser (1k to 100k events of the same database), all in
+// one run. A benchmark, not a test: it prints a table (docs/performance.md says how to run it and records its figures).
 //
 //   node bench.mjs --app http://127.0.0.1:5180 --db /path/to/g1m.db [--runs 3] [--sizes 1000,10000,50000,100000]
 //                  [--week 1937-03-01] [--chromium /usr/bin/chromium]
@@ -140,6 +140,17 @@ async function appRun(app, run) {
         await page.evaluate(([s, e]) => window.Blazor.navigateTo(`/timeline?start=${s}&end=${e}`), [week, end]);
         record(`app at 1M: zoom to the week of ${week}`, (await settled(page, t0)) - t0);
         record(`  the view at rest (animation included)`, (await atRest(page, t0)) - t0);
+
+        // A pan at that zoom: the view dragged by a third of its width towards later days, timed from the release (vis
+        // reports a drag once, when it ends) to the first frame drawn with what the new window holds.
+        const view = await page.getByRole('application', { name: 'Timeline of events' }).boundingBox();
+        const y = view.y + view.height / 2;
+        await page.mouse.move(view.x + view.width * 0.6, y);
+        await page.mouse.down();
+        await page.mouse.move(view.x + view.width * 0.27, y, { steps: 12 });
+        t0 = await page.evaluate(() => performance.now());
+        await page.mouse.up();
+        record('app at 1M: pan (drag the week\'s view by a third)', (await settled(page, t0)) - t0);
 
         // "Fit all": the toolbar's button, found by its role and name.
         t0 = await page.evaluate(() => performance.now());
