@@ -15,9 +15,17 @@ internal static class AggregateCounts
 
     public sealed record KeyCount(string Kind, int Key, int Count);
 
-    /// <summary>Live events whose sort day lies in [a, b].</summary>
+    /// <summary>
+    /// Live events whose sort day lies in [a, b], summed without grouping by kind: grouping sorts every month row it
+    /// reads, and a total without years reads all of them (55,154 at a million: 14 ms grouped, 3 ms summed, sqlite3).
+    /// </summary>
     public static async Task<int> CountAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct) =>
-        (await KindsAsync(db, f, a, b, ct)).Values.Sum();
+        (await SumsAsync(db, f, a, b, byKind: false, ct)).Sum(r => r.Count);
+
+    /// <summary>Live events whose possible days reach into [a, b]: <see cref="OverlapKindsAsync"/> summed, without grouping.</summary>
+    public static async Task<int> OverlapCountAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct) =>
+        await CountAsync(db, f, a, b, ct)
+        + await Overlap.Edges(await EventQueries.FilterAsync(db, f with { FromYear = null, ToYear = null }, ct), a, b, e => e.Id).CountAsync(ct);
 
     /// <summary>
     /// Live events per kind whose sort day lies in [a, b]: whole months from the month table, the ragged
@@ -26,29 +34,40 @@ internal static class AggregateCounts
     public static async Task<Dictionary<EventKind, int>> KindsAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct)
     {
         var result = new Dictionary<EventKind, int>();
-        if (b < a) return result;
+        foreach (var r in await SumsAsync(db, f, a, b, byKind: true, ct))
+            if (Enum.TryParse<EventKind>(r.Kind, out var k)) result[k] = result.GetValueOrDefault(k) + r.Count;
+        return result;
+    }
+
+    /// <summary>The sums of <see cref="KindsAsync"/>, one row per kind and table read, or one row per table read.</summary>
+    private static async Task<List<KeyCount>> SumsAsync(TimelineDbContext db, EventFilter f, int a, int b, bool byKind, CancellationToken ct)
+    {
+        if (b < a) return [];
         var first = DateOnly.FromDayNumber(a);
         var last = DateOnly.FromDayNumber(b);
         var mFrom = Event.MonthIndex(first) + (first.Day == 1 ? 0 : 1);
         var mTo = Event.MonthIndex(last) - (last.Day == DateTime.DaysInMonth(last.Year, last.Month) ? 0 : 1);
         var (kinds, statuses) = Lists(f);
         var rows = new List<KeyCount>();
-        if (mFrom > mTo) rows.AddRange(await KindDaysAsync(db, a, b, kinds, statuses, ct));
+        if (mFrom > mTo) rows.AddRange(await KindDaysAsync(db, a, b, kinds, statuses, byKind, ct));
         else
         {
-            rows.AddRange(await db.Database.SqlQueryRaw<KeyCount>("""
+            rows.AddRange(await db.Database.SqlQueryRaw<KeyCount>(byKind ? """
                 SELECT "Kind", 0 AS "Key", SUM("Count") AS "Count" FROM "EventMonthCounts"
                 WHERE "Month" BETWEEN {0} AND {1}
                   AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
                   AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
                 GROUP BY 1
+                """ : """
+                SELECT '' AS "Kind", 0 AS "Key", COALESCE(SUM("Count"), 0) AS "Count" FROM "EventMonthCounts"
+                WHERE "Month" BETWEEN {0} AND {1}
+                  AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
+                  AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
                 """, mFrom, mTo, kinds, statuses).ToListAsync(ct));
-            rows.AddRange(await KindDaysAsync(db, a, MonthStart(mFrom).DayNumber - 1, kinds, statuses, ct));
-            if (mTo + 1 < 9999 * 12) rows.AddRange(await KindDaysAsync(db, MonthStart(mTo + 1).DayNumber, b, kinds, statuses, ct));
+            rows.AddRange(await KindDaysAsync(db, a, MonthStart(mFrom).DayNumber - 1, kinds, statuses, byKind, ct));
+            if (mTo + 1 < 9999 * 12) rows.AddRange(await KindDaysAsync(db, MonthStart(mTo + 1).DayNumber, b, kinds, statuses, byKind, ct));
         }
-        foreach (var r in rows)
-            if (Enum.TryParse<EventKind>(r.Kind, out var k)) result[k] = result.GetValueOrDefault(k) + r.Count;
-        return result;
+        return rows;
     }
 
     /// <summary>
@@ -64,13 +83,19 @@ internal static class AggregateCounts
         return result;
     }
 
-    private static async Task<List<KeyCount>> KindDaysAsync(TimelineDbContext db, int a, int b, object kinds, object statuses, CancellationToken ct) =>
-        b < a ? [] : await db.Database.SqlQueryRaw<KeyCount>("""
+    private static async Task<List<KeyCount>> KindDaysAsync(TimelineDbContext db, int a, int b, object kinds, object statuses, bool byKind,
+        CancellationToken ct) =>
+        b < a ? [] : await db.Database.SqlQueryRaw<KeyCount>(byKind ? """
             SELECT "Kind", 0 AS "Key", SUM("Count") AS "Count" FROM "EventDayCounts"
             WHERE "Day" BETWEEN {0} AND {1}
               AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
               AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
             GROUP BY 1
+            """ : """
+            SELECT '' AS "Kind", 0 AS "Key", COALESCE(SUM("Count"), 0) AS "Count" FROM "EventDayCounts"
+            WHERE "Day" BETWEEN {0} AND {1}
+              AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
+              AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
             """, a, b, kinds, statuses).ToListAsync(ct);
 
     /// <summary>

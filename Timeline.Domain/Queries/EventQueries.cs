@@ -101,7 +101,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         if (rest.IsEmpty) return WalkBeatsSort(needed, theirs, all);
         if (!AggregateCounts.CanAnswer(rest)) return null;
         var (a, b) = YearDays(rest);
-        var others = (await AggregateCounts.OverlapKindsAsync(db, rest, a, b, ct)).Values.Sum();
+        var others = await AggregateCounts.OverlapCountAsync(db, rest, a, b, ct);
         return others < (long)theirs * LookupCost;
     }
 
@@ -133,13 +133,32 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var inside = await Sort((walked ?? events).Where(e => e.SortDay >= a && e.SortDay <= b), sort).Take(n).Select(Key).ToListAsync(ct);
         var edges = sort is EventSort.Date or EventSort.DateDescending
             ? await SortKey.Sort(Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, DayKey), among, k => k.Id), sort).Take(n).ToListAsync(ct) // from the index alone
-            : await Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, Key), among, k => k.Id).ToListAsync(ct);
+            : sort is EventSort.Title or EventSort.TitleDescending
+            ? await Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, Key), among, k => k.Id).ToListAsync(ct)
+            // A kind's or status's order needs no title: its keys are all in the span-class index, which a title would leave
+            // for a fetch of each edge's row; and only the page's first n can reach the page. 5,745 edges of 1918-1920 by
+            // status: 30 ms fetched whole, 21 ms from the index (EF materialising them), 200 sorted by SQLite 4 ms.
+            : await KindOrStatus(Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, IndexKey), among, k => k.Id), sort).Take(n).ToListAsync(ct);
         return inside.Concat(edges).Order(SortKey.Comparer(sort)).Skip(skip).Take(take).Select(k => k.Id).ToList();
     }
 
     private static readonly Expression<Func<Event, SortKey>> Key = e => new SortKey
     {
         Id = e.Id, SortDay = e.SortDay, Title = e.SortTitle, Kind = e.Kind, Status = e.ClaimStatus,
+    };
+
+    private static IQueryable<SortKey> KindOrStatus(IQueryable<SortKey> q, EventSort sort) => sort switch
+    {
+        EventSort.Kind => q.OrderBy(k => k.Kind).ThenBy(k => k.SortDay).ThenBy(k => k.Id),
+        EventSort.KindDescending => q.OrderByDescending(k => k.Kind).ThenByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        EventSort.Status => q.OrderBy(k => k.Status).ThenBy(k => k.SortDay).ThenBy(k => k.Id),
+        EventSort.StatusDescending => q.OrderByDescending(k => k.Status).ThenByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "A kind's or status's order."),
+    };
+
+    private static readonly Expression<Func<Event, SortKey>> IndexKey = e => new SortKey
+    {
+        Id = e.Id, SortDay = e.SortDay, Kind = e.Kind, Status = e.ClaimStatus,
     };
 
     private static readonly Expression<Func<Event, SortKey>> DayKey = e => new SortKey { Id = e.Id, SortDay = e.SortDay };
@@ -195,7 +214,7 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     {
         if (!AggregateCounts.CanAnswer(filter)) return await query.CountAsync(ct);
         var (a, b) = YearDays(filter);
-        return (await AggregateCounts.OverlapKindsAsync(db, filter, a, b, ct)).Values.Sum();
+        return await AggregateCounts.OverlapCountAsync(db, filter, a, b, ct);
     }
 
     /// <summary>Matching events per kind (for a year: those whose possible days reach into it).</summary>

@@ -50,6 +50,9 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
         new EventFilter { FromYear = 1920, ToYear = 1925, Kinds = [EventKind.Arrest, EventKind.Trial] },
         new EventFilter { FromYear = 1950 },
         new EventFilter { ToYear = 1921, Statuses = [ClaimStatus.Attributed] },
+        // Kinds and statuses over a few years: the deep pages of a kind's or status's order, whose edges come sorted and cut from SQL.
+        new EventFilter { FromYear = 1918, ToYear = 1920 },
+        new EventFilter { FromYear = 1930, ToYear = 1940, Kinds = [EventKind.Arrest], Statuses = [ClaimStatus.Disputed, ClaimStatus.Stated] },
     ];
 
     [Theory]
@@ -64,12 +67,22 @@ public sealed class YearPagingTests : IClassFixture<YearPagingTests.Synthetic>
             Assert.True(all.Count > 60, $"The dataset should give {filter} more than a page.");
             var long_ = await ctx.Events.Where(e => e.LatestDay - e.EarliestDay > 365).CountAsync();
             Assert.True(long_ > 0, "The dataset should have events longer than a year.");
-            foreach (var page in new[] { 1, 2, all.Count / 25 })
+            foreach (var page in new[] { 1, 2, all.Count / 50, all.Count / 25 })
             {
-                var got = (await queries.SearchAsync(filter, page, 25, sort)).Items.Select(e => e.Id);
-                Assert.Equal(all.Skip((page - 1) * 25).Take(25), got);
+                var got = await queries.SearchAsync(filter, page, 25, sort);
+                Assert.Equal(all.Skip((page - 1) * 25).Take(25), got.Items.Select(e => e.Id));
+                Assert.Equal(all.Count, got.Total);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_total_of_kinds_or_years_where_no_event_lies_is_zero()
+    {
+        var queries = _db.Get<EventQueries>();
+        Assert.Equal(0, (await queries.SearchAsync(new EventFilter { FromYear = 3000, ToYear = 3001 })).Total);
+        Assert.Equal(0, (await queries.SearchAsync(new EventFilter { FromYear = 2900, ToYear = 2900, Kinds = [EventKind.Other] }, sort: EventSort.Kind)).Total);
+        Assert.Equal(0, await queries.CountAsync(new EventFilter { FromYear = 3000, ToYear = 3000, Statuses = [ClaimStatus.Disputed] }));
     }
 
     [Theory]
