@@ -22,6 +22,9 @@ const GLIDE = { duration: 250, easingFunction: 'easeInOutQuad' };
 const GATHER = 60;
 // Below this the view would show barely one lane: the page scrolls instead.
 const MIN_HEIGHT = 288;
+// One formatter for every bar's count: toLocaleString makes one per call, ~20 ms of a first draw's 196 bars (a CPU
+// profile of the first draw at 1M).
+const COUNT = new Intl.NumberFormat('en');
 const timelines = new Map();
 let nextId = 1;
 
@@ -520,7 +523,7 @@ function draw(s, lanes, events, buckets, loose, move) {
     }).concat(buckets.map((b) => {
         const key = `b-${b.lane}-${b.start}`;
         const content = named(s, key, b.name);
-        const count = label(b.count.toLocaleString('en'), 'tl-bar-count tl-clipped');
+        const count = label(COUNT.format(b.count), 'tl-bar-count tl-clipped');
         content.append(count);
         const start = toDate(b.start);
         const end = new Date(toDate(b.end).getTime() + DAY);
