@@ -52,18 +52,7 @@ internal static class AggregateCounts
         if (mFrom > mTo) rows.AddRange(await KindDaysAsync(db, a, b, kinds, statuses, byKind, ct));
         else
         {
-            rows.AddRange(await db.Database.SqlQueryRaw<KeyCount>(byKind ? """
-                SELECT "Kind", 0 AS "Key", SUM("Count") AS "Count" FROM "EventMonthCounts"
-                WHERE "Month" BETWEEN {0} AND {1}
-                  AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
-                  AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
-                GROUP BY 1
-                """ : """
-                SELECT '' AS "Kind", 0 AS "Key", COALESCE(SUM("Count"), 0) AS "Count" FROM "EventMonthCounts"
-                WHERE "Month" BETWEEN {0} AND {1}
-                  AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
-                  AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
-                """, mFrom, mTo, kinds, statuses).ToListAsync(ct));
+            rows.AddRange(await TableSumsAsync(db, months: true, mFrom, mTo, kinds, statuses, byKind, ct));
             rows.AddRange(await KindDaysAsync(db, a, MonthStart(mFrom).DayNumber - 1, kinds, statuses, byKind, ct));
             if (mTo + 1 < 9999 * 12) rows.AddRange(await KindDaysAsync(db, MonthStart(mTo + 1).DayNumber, b, kinds, statuses, byKind, ct));
         }
@@ -83,20 +72,29 @@ internal static class AggregateCounts
         return result;
     }
 
-    private static async Task<List<KeyCount>> KindDaysAsync(TimelineDbContext db, int a, int b, object kinds, object statuses, bool byKind,
+    private static Task<List<KeyCount>> KindDaysAsync(TimelineDbContext db, int a, int b, object kinds, object statuses, bool byKind,
         CancellationToken ct) =>
-        b < a ? [] : await db.Database.SqlQueryRaw<KeyCount>(byKind ? """
-            SELECT "Kind", 0 AS "Key", SUM("Count") AS "Count" FROM "EventDayCounts"
-            WHERE "Day" BETWEEN {0} AND {1}
-              AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
-              AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
-            GROUP BY 1
-            """ : """
-            SELECT '' AS "Kind", 0 AS "Key", COALESCE(SUM("Count"), 0) AS "Count" FROM "EventDayCounts"
-            WHERE "Day" BETWEEN {0} AND {1}
-              AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
-              AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
-            """, a, b, kinds, statuses).ToListAsync(ct);
+        b < a ? Task.FromResult<List<KeyCount>>([]) : TableSumsAsync(db, months: false, a, b, kinds, statuses, byKind, ct);
+
+    /// <summary>A counts table's rows (months or days) in [from, to], summed per kind or all together.</summary>
+    private static Task<List<KeyCount>> TableSumsAsync(TimelineDbContext db, bool months, int from, int to,
+        object kinds, object statuses, bool byKind, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<KeyCount>(months ? byKind ? MonthsByKind : MonthsAll : byKind ? DaysByKind : DaysAll, from, to, kinds, statuses)
+            .ToListAsync(ct);
+
+    private const string ByKind = "SELECT \"Kind\", 0 AS \"Key\", SUM(\"Count\") AS \"Count\"";
+    private const string All = "SELECT '' AS \"Kind\", 0 AS \"Key\", COALESCE(SUM(\"Count\"), 0) AS \"Count\"";
+    private const string Filters = """
+
+          AND ({2} IS NULL OR "Kind" IN (SELECT value FROM json_each({2})))
+          AND ({3} IS NULL OR "ClaimStatus" IN (SELECT value FROM json_each({3})))
+        """;
+    private const string InMonths = " FROM \"EventMonthCounts\" WHERE \"Month\" BETWEEN {0} AND {1}" + Filters;
+    private const string InDays = " FROM \"EventDayCounts\" WHERE \"Day\" BETWEEN {0} AND {1}" + Filters;
+    private const string MonthsByKind = ByKind + InMonths + " GROUP BY 1";
+    private const string MonthsAll = All + InMonths;
+    private const string DaysByKind = ByKind + InDays + " GROUP BY 1";
+    private const string DaysAll = All + InDays;
 
     /// <summary>
     /// Counts per bucket and kind. Day and week buckets come from the day table over [a, b]; wider ones

@@ -90,10 +90,18 @@ internal sealed record SortKey
     public EventKind Kind { get; init; }
     public ClaimStatus Status { get; init; }
 
-    /// <summary>Date order in SQL, for keys that carry only the id and the day.</summary>
-    public static IQueryable<SortKey> Sort(IQueryable<SortKey> q, EventSort sort) => sort == EventSort.DateDescending
-        ? q.OrderByDescending(k => k.SortDay).ThenByDescending(k => k.Id)
-        : q.OrderBy(k => k.SortDay).ThenBy(k => k.Id);
+    /// <summary>The order in SQL, as <see cref="EventQueries.Sort"/> orders events (the key must carry the columns it sorts by).</summary>
+    public static IQueryable<SortKey> Sort(IQueryable<SortKey> q, EventSort sort) => sort switch
+    {
+        EventSort.DateDescending => q.OrderByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        EventSort.Title => q.OrderBy(k => k.Title).ThenBy(k => k.SortDay).ThenBy(k => k.Id),
+        EventSort.TitleDescending => q.OrderByDescending(k => k.Title).ThenByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        EventSort.Kind => q.OrderBy(k => k.Kind).ThenBy(k => k.SortDay).ThenBy(k => k.Id),
+        EventSort.KindDescending => q.OrderByDescending(k => k.Kind).ThenByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        EventSort.Status => q.OrderBy(k => k.Status).ThenBy(k => k.SortDay).ThenBy(k => k.Id),
+        EventSort.StatusDescending => q.OrderByDescending(k => k.Status).ThenByDescending(k => k.SortDay).ThenByDescending(k => k.Id),
+        _ => q.OrderBy(k => k.SortDay).ThenBy(k => k.Id),
+    };
 
     // Kind and status are stored as their names, and SQLite compares text bytewise: ordinal order.
     public static IComparer<SortKey> Comparer(EventSort sort)
