@@ -133,6 +133,19 @@ public sealed class PersonSuggestionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Counting_matches_up_to_the_walk_bound_chooses_as_counting_them_all()
+    {
+        foreach (var needed in new long[] { 1, 2, 5, 25, 50, 250 })
+            foreach (var all in new long[] { 1, 7, 100, 600, 198_690, 1_000_000, 40_000_000 })
+            {
+                var bound = PersonQueries.WalkCountBound(needed, all);
+                var root = (long)Math.Sqrt(needed * all);
+                foreach (var count in new[] { 0, 1, root - 1, root, root + 1, root + 2, root + 3, bound, bound + 1, 10 * bound }.Where(c => c >= 0))
+                    Assert.Equal(EventQueries.WalkBeatsSort(needed, count, all), EventQueries.WalkBeatsSort(needed, Math.Min(count, bound), all));
+            }
+    }
+
+    [Fact]
     public async Task A_common_prefix_is_read_by_the_walk_of_the_ranked_index_and_equals_the_plain_answer()
     {
         using var ctx = _db.NewContext();
