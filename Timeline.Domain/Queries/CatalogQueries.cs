@@ -24,8 +24,8 @@ public sealed class CatalogQueries(IDbContextFactory<TimelineDbContext> factory)
     /// <summary>
     /// The first <paramref name="take"/> persons of <see cref="SearchPersonsAsync"/>, in its order, without its total:
     /// for pickers, which show a few names and never the count. Counting the persons a three-letter prefix matches was
-    /// most of the search's time at a million events ("ale", 24,983 persons: 45–60 ms of 60–75 ms, load 3–6), while
-    /// the page itself is an early-stopping walk of the ranked index (under 1 ms).
+    /// most of the search's time at a million events ("ale", 24,983 persons: 45–60 ms of 60–75 ms, load 3–7), while
+    /// the page itself is an early-stopping walk of the ranked index (about 5 ms).
     /// </summary>
     public async Task<IReadOnlyList<PersonView>> SuggestPersonsAsync(string? q, int take, CancellationToken ct = default)
     {
