@@ -140,6 +140,55 @@ public class ScaleTests
         }
     }
 
+    [Fact]
+    public async Task A_filter_chosen_while_a_moved_window_is_on_its_way_draws_that_window_with_the_new_filter()
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline?start=1937-03-01&end=1937-03-14");
+        await timeline.DrawnAsync();
+        // The window of the drag is held back (a slow network) until the new filter has been chosen.
+        var release = new TaskCompletionSource();
+        await w.Page.RouteAsync("**" + TimelineWindowEndpoint.Path + "?**", async route =>
+        {
+            if (!route.Request.Url.Contains("kind=trial", StringComparison.Ordinal)) await release.Task;
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page gave up on it (aborted): nothing to answer.
+            }
+        });
+
+        var view = (await timeline.Canvas.BoundingBoxAsync())!;
+        var y = view.Y + view.Height / 2;
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.6f, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.27f, y, new() { Steps = 12 });
+        await w.Page.Mouse.UpAsync();
+        await Expect(timeline.Canvas).ToHaveAttributeAsync("aria-busy", "true");
+        // Trials only, as a link or the filter bar would (the address still names the range before the drag).
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?kind=trial&start=1937-03-01&end=1937-03-14");
+        await Expect(w.Page).ToHaveURLAsync(new Regex(@"kind=trial&start=(?!1937-03-01)"));
+        release.SetResult();
+
+        var (from, to) = timeline.Window();
+        Assert.True(from > new DateOnly(1937, 3, 1), $"the view went back to {from}");
+        var filter = new EventFilter { Kinds = [Timeline.Domain.Model.EventKind.Trial] };
+        var window = await new TimelineQueries(_app.Server.Database.Factory).WindowAsync(filter, from, to);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        await timeline.DrawnAsync();
+        var names = TimelineJs.LaneNames(window.Lanes);
+        var drawn = await timeline.Canvas.Locator(".tl-item, .tl-bucket, .tl-loose").GetByRole(AriaRole.Button)
+            .EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
+        Assert.NotEmpty(drawn);
+        Assert.Subset(window.Items.Select(i => TimelineNames.Item(i, names[i.Lane]))
+            .Concat(window.Buckets.Select(b => TimelineNames.Bar(b, window.Unit ?? BucketUnit.Year, names[b.Lane])))
+            .Concat(window.Loose.Select(l => TimelineNames.Loose(l, names[l.Lane]))).ToHashSet(), drawn.ToHashSet());
+    }
+
     /// <summary>
     /// At most <see cref="TimelineQueries.Cap"/> events are ever drawn: beyond that the view holds bars only, and the
     /// status line says which. (With bars, its count is of the events dated in the range, which can be fewer than the
