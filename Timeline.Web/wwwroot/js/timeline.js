@@ -51,15 +51,20 @@ function label(text, className) {
 
 let visLoaded = null;
 
-// vis-timeline is large, so it is loaded the first time a timeline is shown, not on every page.
+// vis-timeline is large, so it is loaded the first time a timeline is shown, not on every page. A full load of the
+// timeline page has asked for it already (App.razor), to evaluate it while the circuit starts: that element is waited for.
 function loadVis(url) {
     if (window.vis) return Promise.resolve();
     visLoaded ??= new Promise((resolve, reject) => {
-        const script = document.createElement('script');
-        script.src = url;
-        script.onload = resolve;
-        script.onerror = () => reject(new Error(`Could not load ${url}`));
-        document.head.appendChild(script);
+        const href = new URL(url, document.baseURI).href;
+        let script = [...document.scripts].find((e) => e.src === href);
+        if (!script) {
+            script = document.createElement('script');
+            script.src = url;
+            document.head.appendChild(script);
+        }
+        script.addEventListener('load', resolve);
+        script.addEventListener('error', () => reject(new Error(`Could not load ${url}`)));
     });
     return visLoaded;
 }
