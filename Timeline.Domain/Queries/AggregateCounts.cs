@@ -23,9 +23,11 @@ internal static class AggregateCounts
         (await SumsAsync(db, f, a, b, byKind: false, ct)).Sum(r => r.Count);
 
     /// <summary>Live events whose possible days reach into [a, b]: <see cref="OverlapKindsAsync"/> summed, without grouping.</summary>
-    public static async Task<int> OverlapCountAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct) =>
-        await CountAsync(db, f, a, b, ct)
-        + await Overlap.Edges(await EventQueries.FilterAsync(db, f with { FromYear = null, ToYear = null }, ct), a, b, e => e.Id).CountAsync(ct);
+    public static async Task<int> OverlapCountAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct)
+    {
+        var (kinds, statuses) = Lists(f);
+        return await CountAsync(db, f, a, b, ct) + await Overlap.EdgeCountAsync(db, a, b, kinds, statuses, ct);
+    }
 
     /// <summary>
     /// Live events per kind whose sort day lies in [a, b]: whole months from the month table, the ragged
@@ -66,9 +68,9 @@ internal static class AggregateCounts
     public static async Task<Dictionary<EventKind, int>> OverlapKindsAsync(TimelineDbContext db, EventFilter f, int a, int b, CancellationToken ct)
     {
         var result = await KindsAsync(db, f, a, b, ct);
-        var edges = await Overlap.Edges(await EventQueries.FilterAsync(db, f with { FromYear = null, ToYear = null }, ct), a, b, e => e.Kind)
-            .GroupBy(k => k).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
-        foreach (var edge in edges) result[edge.Kind] = result.GetValueOrDefault(edge.Kind) + edge.Count;
+        var (kinds, statuses) = Lists(f);
+        foreach (var edge in await Overlap.EdgeKindsAsync(db, a, b, kinds, statuses, ct))
+            if (Enum.TryParse<EventKind>(edge.Kind, out var k)) result[k] = result.GetValueOrDefault(k) + edge.Count;
         return result;
     }
 
@@ -139,7 +141,7 @@ internal static class AggregateCounts
     private static DateOnly MonthStart(int m) => new(m / 12, m % 12 + 1, 1);
 
     // Lists travel as one JSON parameter each; DBNull means "any".
-    private static (object Kinds, object Statuses) Lists(EventFilter f) => (
+    internal static (object Kinds, object Statuses) Lists(EventFilter f) => (
         f.Kinds.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(f.Kinds.Select(k => k.ToString())),
         f.Statuses.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(f.Statuses.Select(s => s.ToString())));
 }

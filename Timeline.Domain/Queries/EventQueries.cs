@@ -58,7 +58,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
                     : Apply(db, filter, resolved, source: walk, personProbeAbove: personProbeAbove), sort)
                 .Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync(ct)
             : await OverlapIdsAsync(Apply(db, undated, resolved, personProbeAbove: personProbeAbove), YearDays(filter), sort, skip, pageSize, ct,
-                walk is null ? null : Apply(db, undated, resolved, source: walk, personProbeAbove: personProbeAbove));
+                walk is null ? null : Apply(db, undated, resolved, source: walk, personProbeAbove: personProbeAbove),
+                readEdges: AggregateCounts.CanAnswer(filter) ? PlainEdges(db, filter, sort) : null);
         var items = await LoadViewsAsync(db, ids, ct);
         return new EventPage(total, items, resolved.NameMatches ?? [], totalIsLowerBound);
     }
@@ -123,10 +124,12 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
     /// dated outside (<see cref="Overlap.Edges"/>) are index ranges of their own. The merge of the two is exact.
     /// </summary>
     /// <param name="walked">The same events read from the sort's index, when walking it beats sorting (<see cref="InSortOrder"/>).</param>
+    /// <param name="readEdges">Reads the first n edges in order, when not through <see cref="Overlap.Edges"/> (<see cref="PlainEdges"/>).</param>
     /// <param name="edgeEvents">The events whose edges to read, when not <paramref name="events"/>: a filter's persons left out and
     /// tested after the union as <paramref name="among"/> (see <see cref="Overlap.Among"/>).</param>
     internal static async Task<List<int>> OverlapIdsAsync(IQueryable<Event> events, (int From, int To) days, EventSort sort, int skip,
-        int take, CancellationToken ct, IQueryable<Event>? walked = null, IQueryable<Event>? edgeEvents = null, IQueryable<int>? among = null)
+        int take, CancellationToken ct, IQueryable<Event>? walked = null, IQueryable<Event>? edgeEvents = null, IQueryable<int>? among = null,
+        Func<int, int, int, CancellationToken, Task<List<SortKey>>>? readEdges = null)
     {
         var (a, b) = days;
         var n = skip + take;
@@ -140,8 +143,19 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
             EventSort.Title or EventSort.TitleDescending => Key,
             _ => IndexKey,
         };
-        var edges = await SortKey.Sort(Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, key), among, k => k.Id), sort).Take(n).ToListAsync(ct);
+        var edges = readEdges is not null ? await readEdges(a, b, n, ct)
+            : await SortKey.Sort(Overlap.Among(Overlap.Edges(edgeEvents ?? events, a, b, key), among, k => k.Id), sort).Take(n).ToListAsync(ct);
         return inside.Concat(edges).Order(SortKey.Comparer(sort)).Skip(skip).Take(take).Select(k => k.Id).ToList();
+    }
+
+    /// <summary>
+    /// The edges of a filter of kinds and statuses from one SQL text per order (<see cref="Overlap.EdgeKeysAsync"/>): as LINQ
+    /// each kind, status and order made a query of its own for EF to compile, 50–150 ms the first time each was asked for.
+    /// </summary>
+    private static Func<int, int, int, CancellationToken, Task<List<SortKey>>> PlainEdges(TimelineDbContext db, EventFilter filter, EventSort sort)
+    {
+        var (kinds, statuses) = AggregateCounts.Lists(filter);
+        return (a, b, n, ct) => Overlap.EdgeKeysAsync(db, a, b, kinds, statuses, sort, n, ct);
     }
 
     private static readonly Expression<Func<Event, SortKey>> Key = e => new SortKey
@@ -511,7 +525,8 @@ public sealed class EventQueries(IDbContextFactory<TimelineDbContext> factory)
         var (a, b) = YearDays(filter);
         var (first, last) = (DateOnly.FromDayNumber(a).Year, DateOnly.FromDayNumber(b).Year);
         var counts = years.Where(y => y.Year >= first && y.Year <= last).ToDictionary(y => y.Year, y => y.Count);
-        var edges = await Overlap.Edges(await FilterAsync(db, filter with { FromYear = null, ToYear = null }, ct), a, b, e => e.SortDay).ToListAsync(ct);
+        var (kinds, statuses) = AggregateCounts.Lists(filter);
+        var edges = await Overlap.EdgeDaysAsync(db, a, b, kinds, statuses, ct);
         foreach (var day in edges)
         {
             var year = DateOnly.FromDayNumber(day).Year;

@@ -98,10 +98,13 @@ public static class PersonQueries
         var end = folded + "{";
         var n = skip + take;
         var all = await db.Persons.IgnoreQueryFilters().CountAsync(ct);
-        // Index entries, a little more than persons (a person has several names): enough to choose by.
-        var words = await db.PersonNameWords.CountAsync(w => w.Word.CompareTo(folded) >= 0 && w.Word.CompareTo(end) < 0, ct);
+        // Index entries, a little more than persons (a person has several names): enough to choose by. Counted only as
+        // far as the choice needs (WalkCountBound): "ale" has 68,018 word entries at a million events, 4–6 ms to count.
+        var bound = WalkCountBound(n, all);
+        var words = await db.PersonNameWords.Where(w => w.Word.CompareTo(folded) >= 0 && w.Word.CompareTo(end) < 0).Take(bound).CountAsync(ct);
         if (!EventQueries.WalkBeatsSort(n, words, all)) return null;
-        var starts = await db.PersonNames.IgnoreQueryFilters().CountAsync(x => x.Folded.CompareTo(folded) >= 0 && x.Folded.CompareTo(end) < 0, ct);
+        var starts = await db.PersonNames.IgnoreQueryFilters().Where(x => x.Folded.CompareTo(folded) >= 0 && x.Folded.CompareTo(end) < 0)
+            .Take(bound).CountAsync(ct);
         // The index is named because SQLite prices the walk as reading it all, not knowing that the page ends it early.
         var walk = db.Persons.FromSqlRaw("SELECT * FROM \"Persons\" INDEXED BY \"" + PersonConfiguration.ByEventCount + "\"").AsNoTracking()
             .Where(p => !p.IsDeleted);
@@ -120,6 +123,13 @@ public static class PersonQueries
             .Take(n - first.Count).Select(p => p.Id).ToListAsync(ct);
         return first.Concat(others).Skip(skip).Take(take).ToList();
     }
+
+    /// <summary>
+    /// How far to count matches for <see cref="EventQueries.WalkBeatsSort"/>: it walks when the matches' square exceeds
+    /// <paramref name="needed"/> × <paramref name="all"/>, so any count of at least this bound decides the same as the
+    /// full count (one more than the square root, and one for the rounding of the root).
+    /// </summary>
+    internal static int WalkCountBound(long needed, long all) => (int)Math.Min(int.MaxValue - 2, (long)Math.Sqrt((double)needed * all)) + 2;
 
     // Folded words hold only [a-z0-9], all below "{": a prefix is the range [w, w + "{").
     private static IQueryable<int> Starting(TimelineDbContext db, string word)

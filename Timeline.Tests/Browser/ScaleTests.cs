@@ -83,6 +83,112 @@ public class ScaleTests
         Assert.InRange(to.DayNumber - from.DayNumber, 364, 365);
     }
 
+    [Fact]
+    public async Task A_drag_is_fetched_over_HTTP_drawn_as_the_server_s_window_and_only_reported_to_the_circuit()
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        var sent = new List<string>();
+        w.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            lock (sent) sent.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
+        };
+        var fetched = new List<string>();
+        w.Page.Request += (_, request) =>
+        {
+            if (request.Url.Contains(TimelineWindowEndpoint.Path, StringComparison.Ordinal)) lock (fetched) fetched.Add(request.Url);
+        };
+        // A busy fortnight of 1937: too many events for the browser to hold, so each move is asked of the server.
+        await w.GotoAsync("/timeline?start=1937-03-01&end=1937-03-14");
+        await timeline.DrawnAsync();
+        lock (sent) sent.Clear();
+        lock (fetched) fetched.Clear();
+        var before = timeline.Window();
+
+        // Dragged a third of its width towards later days; vis reports the drag once, when it ends.
+        var view = (await timeline.Canvas.BoundingBoxAsync())!;
+        var y = view.Y + view.Height / 2;
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.6f, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.27f, y, new() { Steps = 12 });
+        await w.Page.Mouse.UpAsync();
+
+        await Expect(w.Page).Not.ToHaveURLAsync(new Regex($"start={before.From:yyyy-MM-dd}&"));
+        var (from, to) = timeline.Window();
+        Assert.True(from > before.From, $"the view moved from {before.From} to {from}");
+        var window = await new TimelineQueries(_app.Server.Database.Factory).WindowAsync(new EventFilter(), from, to);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        await timeline.DrawnAsync();
+        var drawn = await timeline.Canvas.Locator(".tl-item, .tl-bucket, .tl-loose").GetByRole(AriaRole.Button)
+            .EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
+        var names = TimelineJs.LaneNames(window.Lanes);
+        var expected = window.Items.Select(i => TimelineNames.Item(i, names[i.Lane]))
+            .Concat(window.Buckets.Select(b => TimelineNames.Bar(b, window.Unit ?? BucketUnit.Year, names[b.Lane])))
+            .Concat(window.Loose.Select(l => TimelineNames.Loose(l, names[l.Lane])));
+        Assert.NotEmpty(drawn);
+        // vis leaves lanes scrolled out of the view's height undrawn: what is drawn is the window's, and its first lane whole.
+        Assert.Subset(expected.ToHashSet(), drawn.ToHashSet());
+        var firstLane = window.Items.Where(i => i.Lane == window.Lanes[0].Id).Select(i => TimelineNames.Item(i, names[i.Lane]));
+        Assert.Superset(firstLane.ToHashSet(), drawn.ToHashSet());
+
+        // Fetched once, for the range the address now names; the circuit heard only that it was drawn.
+        lock (fetched) Assert.Equal([$"start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}"], fetched.Select(u => u[(u.IndexOf("start=", StringComparison.Ordinal))..]));
+        lock (sent)
+        {
+            Assert.Contains(sent, f => f.Contains("OnRangeShown", StringComparison.Ordinal));
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeChanged", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_filter_chosen_while_a_moved_window_is_on_its_way_draws_that_window_with_the_new_filter()
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline?start=1937-03-01&end=1937-03-14");
+        await timeline.DrawnAsync();
+        // The window of the drag is held back (a slow network) until the new filter has been chosen.
+        var release = new TaskCompletionSource();
+        await w.Page.RouteAsync("**" + TimelineWindowEndpoint.Path + "?**", async route =>
+        {
+            if (!route.Request.Url.Contains("kind=trial", StringComparison.Ordinal)) await release.Task;
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page gave up on it (aborted): nothing to answer.
+            }
+        });
+
+        var view = (await timeline.Canvas.BoundingBoxAsync())!;
+        var y = view.Y + view.Height / 2;
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.6f, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.27f, y, new() { Steps = 12 });
+        await w.Page.Mouse.UpAsync();
+        await Expect(timeline.Canvas).ToHaveAttributeAsync("aria-busy", "true");
+        // Trials only, as a link or the filter bar would (the address still names the range before the drag).
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?kind=trial&start=1937-03-01&end=1937-03-14");
+        await Expect(w.Page).ToHaveURLAsync(new Regex(@"kind=trial&start=(?!1937-03-01)"));
+        release.SetResult();
+
+        var (from, to) = timeline.Window();
+        Assert.True(from > new DateOnly(1937, 3, 1), $"the view went back to {from}");
+        var filter = new EventFilter { Kinds = [Timeline.Domain.Model.EventKind.Trial] };
+        var window = await new TimelineQueries(_app.Server.Database.Factory).WindowAsync(filter, from, to);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        await timeline.DrawnAsync();
+        var names = TimelineJs.LaneNames(window.Lanes);
+        var drawn = await timeline.Canvas.Locator(".tl-item, .tl-bucket, .tl-loose").GetByRole(AriaRole.Button)
+            .EvaluateAllAsync<string[]>("es => es.map(e => e.getAttribute('aria-label'))");
+        Assert.NotEmpty(drawn);
+        Assert.Subset(window.Items.Select(i => TimelineNames.Item(i, names[i.Lane]))
+            .Concat(window.Buckets.Select(b => TimelineNames.Bar(b, window.Unit ?? BucketUnit.Year, names[b.Lane])))
+            .Concat(window.Loose.Select(l => TimelineNames.Loose(l, names[l.Lane]))).ToHashSet(), drawn.ToHashSet());
+    }
+
     /// <summary>
     /// At most <see cref="TimelineQueries.Cap"/> events are ever drawn: beyond that the view holds bars only, and the
     /// status line says which. (With bars, its count is of the events dated in the range, which can be fewer than the

@@ -228,10 +228,18 @@ public static class QueryBenchmark
         Task<Sample> Page(EventFilter f) => Ready(Describe(f, inputs), () => events.SearchAsync(f, 1, 50, ct: ct));
         await Run("person filter, page + total", (r, i) => Page(new EventFilter { PersonIds = [inputs.Person(r, i).Id] }));
         await Run("name filter (common surname), page + total", (r, _) => Page(new EventFilter { PersonNames = [inputs.Surname(r)] }));
+        // Half three-letter prefixes as typed, half the commonest surnames typed in full.
+        string NameTyped(Random r) => r.Next(2) == 0 ? inputs.Prefix(r) : inputs.Surname(r);
         await Run("person autocomplete, 25 names", (r, _) =>
         {
-            // Half three-letter prefixes as typed, half the commonest surnames typed in full.
-            var q = r.Next(2) == 0 ? inputs.Prefix(r) : inputs.Surname(r);
+            // As the pickers ask: the first names, without the total they never show.
+            var q = NameTyped(r);
+            return Ready($"\"{q}\"", () => catalog.SuggestPersonsAsync(q, 25, ct));
+        });
+        await Run("person search, page of 25 + total", (r, _) =>
+        {
+            // As the persons page and /api/persons ask.
+            var q = NameTyped(r);
             return Ready($"\"{q}\"", () => catalog.SearchPersonsAsync(q, 1, 25, ct));
         });
         await Run("year filter, page + total", (r, _) =>
