@@ -52,6 +52,26 @@ public sealed class BrowseFilterTests : IClassFixture<SeededDatabase>, IDisposab
     }
 
     [Fact]
+    public async Task A_second_answer_for_the_same_name_keeps_the_options_so_a_click_on_one_still_chooses_it()
+    {
+        var blumkin = await PersonAsync("Yakov Blumkin");
+        var raised = new List<IReadOnlyList<int>>();
+        var cut = _ctx.Render<PersonPicker>(p => p.Add(x => x.SelectedChanged, (IReadOnlyList<int> ids) => raised.Add(ids)));
+        cut.Nodes.Field("Persons").Input("Блюмкин");
+        _popovers.WaitForAssertion(() => Assert.Contains(_popovers.FindAll("[role=option]"), o => o.Read().StartsWith("Yakov Blumkin", StringComparison.Ordinal)));
+        var shown = _popovers.FindComponents<MudListItem<PersonView>>().Single(i => i.Instance.Value?.Id == blumkin.Id);
+
+        // The list asks again for the same text, as it does when the focus opened it while the typing's debounce ran.
+        await cut.InvokeAsync(() => cut.FindComponent<MudAutocomplete<PersonView>>().Instance.OpenMenuAsync());
+
+        // The option the pointer was on is still there (it was re-created: removed from the render tree) and its click counts.
+        var again = _popovers.FindComponents<MudListItem<PersonView>>().Single(i => i.Instance.Value?.Id == blumkin.Id);
+        Assert.Same(shown.Instance, again.Instance);
+        shown.Find("[role=option]").Click();
+        cut.WaitForAssertion(() => Assert.Equal([[blumkin.Id]], raised));
+    }
+
+    [Fact]
     public async Task Each_chosen_person_and_name_is_a_chip_with_a_remove_button_naming_it()
     {
         var gavriil = await PersonAsync("Gavriil Miasnikov");
