@@ -146,41 +146,6 @@ public class TimelineViewTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_full_load_of_the_timeline_evaluates_vis_once_as_the_page_loads_and_it_serves_every_view_after()
-    {
-        await using var w = await browser.NewPageAsync();
-        var timeline = new TimelineControls(w.Page);
-        // Where each vis-timeline script element is: the page's own in the body, one the view adds in the head.
-        const string countVis = "() => [...document.scripts].filter(s => s.src.includes('vis-timeline')).map(s => s.parentElement.tagName)";
-        // A slow network: vis arrives only once the view has asked for it (timeline.js marks tl:create).
-        await w.Page.RouteAsync("**/lib/vis-timeline/*.js", async route =>
-        {
-            await w.Page.WaitForFunctionAsync("() => performance.getEntriesByName('tl:create', 'mark').length > 0");
-            await route.ContinueAsync();
-        });
-        await w.GotoAsync("/timeline");
-        await timeline.DrawnAsync();
-        // The page's own element (in the first HTML), not a second one added by the view.
-        Assert.Equal(new[] { "BODY" }, await w.Page.EvaluateAsync<string[]>(countVis));
-
-        // Away and back within the app: the view is made again with the vis already there.
-        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/table");
-        await Expect(w.Page.GetByRole(AriaRole.Table, new() { Name = "Events" })).ToBeVisibleAsync();
-        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?kind=trial");
-        await timeline.DrawnAsync();
-        await Expect(timeline.Events.First).ToBeVisibleAsync();
-        Assert.Equal(new[] { "BODY" }, await w.Page.EvaluateAsync<string[]>(countVis));
-
-        // A full load of another page does not load vis until a timeline is shown.
-        await w.GotoAsync("/table");
-        await Expect(w.Page.GetByRole(AriaRole.Table, new() { Name = "Events" })).ToBeVisibleAsync();
-        Assert.Empty(await w.Page.EvaluateAsync<string[]>(countVis));
-        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", "/timeline?kind=trial");
-        await timeline.DrawnAsync();
-        Assert.Equal(new[] { "HEAD" }, await w.Page.EvaluateAsync<string[]>(countVis));
-    }
-
-    [Fact]
     public async Task A_small_filter_is_zoomed_and_moved_by_the_browser_alone_drawing_what_the_server_would()
     {
         await using var w = await browser.NewPageAsync();

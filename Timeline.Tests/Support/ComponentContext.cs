@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Timeline.Web.Account;
-using Timeline.Web.Components.Pages.Browse;
 
 namespace Timeline.Tests.Support;
 
@@ -32,7 +31,6 @@ public sealed class ComponentContext : BunitContext, IDisposable
         // The curation forms ask it who saves, at each save; a test that saves would also need the app's user store.
         Services.AddOptions();
         Services.AddSingleton<CurrentActor>();
-        Services.AddSingleton<RecentWindows>();
         Authorization = AddAuthorization();
         // MudBlazor's inputs, popovers and dialogs call their script after rendering; what the tests check
         // does not depend on its answers, and a strict runtime would need every call set up by name.

@@ -1,9 +1,9 @@
 // The zoomable timeline: a thin wrapper over vis-timeline (loaded as the global `vis`). The server owns
-// the data: when the user zooms or pans, this module fetches what the view then shows (items, density buckets and
-// summaries of loosely dated events, from the view's window address over HTTP), draws it, and tells the circuit;
-// the circuit sends what it moves the view to itself. When the server has handed over every event of a region
-// (`hold`: a small filter whole, or the region around a sparse window), a range inside it is drawn here at once,
-// with no round trip, and the server only told. Text is set with textContent, never parsed as HTML.
+// the data: this module reports the visible range (debounced) and draws whatever items, density
+// buckets and summaries of loosely dated events the server sends back for it. When the server has handed
+// over every event of a region (`hold`: a small filter whole, or the region around a sparse window), a range
+// inside it is drawn here at once, with no round trip, and the server only told. Text is set with
+// textContent, never parsed as HTML.
 //
 // Around vis it adds what vis lacks: the view takes the height the viewport has left; the plain wheel scrolls the
 // page and Ctrl/⌘ + wheel zooms; and the keyboard reaches every item and bar (the drawing area keeps the focus and
@@ -51,20 +51,15 @@ function label(text, className) {
 
 let visLoaded = null;
 
-// vis-timeline is large, so it is loaded the first time a timeline is shown, not on every page. A full load of the
-// timeline page has asked for it already (App.razor), to evaluate it while the circuit starts: that element is waited for.
+// vis-timeline is large, so it is loaded the first time a timeline is shown, not on every page.
 function loadVis(url) {
     if (window.vis) return Promise.resolve();
     visLoaded ??= new Promise((resolve, reject) => {
-        const href = new URL(url, document.baseURI).href;
-        let script = [...document.scripts].find((e) => e.src === href);
-        if (!script) {
-            script = document.createElement('script');
-            script.src = url;
-            document.head.appendChild(script);
-        }
-        script.addEventListener('load', resolve);
-        script.addEventListener('error', () => reject(new Error(`Could not load ${url}`)));
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`Could not load ${url}`));
+        document.head.appendChild(script);
     });
     return visLoaded;
 }
@@ -76,7 +71,7 @@ function mark(name) {
     performance.mark(name);
 }
 
-export async function create(element, dotnet, start, end, visUrl, windowUrl, query) {
+export async function create(element, dotnet, start, end, visUrl) {
     // The view's element is gone when its page was left before this call arrived (null): no timeline, handle 0, which
     // every other export ignores. Throwing would reach the page's error boundary and blank the page that replaced it.
     if (!element) return 0;
@@ -113,8 +108,6 @@ export async function create(element, dotnet, start, end, visUrl, windowUrl, que
     const id = nextId++;
     const s = {
         id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
-        // Where windows are fetched, with the filter's query; the latest ask (see overtake) and its fetch, if any.
-        windowUrl, query, seq: 0, fetching: null, pending: null,
         listeners: [], observer: null, height: 0, counts: [],
         // The item the keyboard is on, where it was (to find the nearest item when new data replaces it), and the
         // event open in the panel.
@@ -154,9 +147,9 @@ export async function create(element, dotnet, start, end, visUrl, windowUrl, que
         if (item.bucket) {
             timeline.setSelection([]);
             zoomInto(s, item);
-        } else if (item.loose) {
+        } else if (item.loose !== undefined) {
             timeline.setSelection([]);
-            dotnet.invokeMethodAsync('OnLoose', item.list);
+            dotnet.invokeMethodAsync('OnLoose', item.loose);
         } else {
             dotnet.invokeMethodAsync('OnSelect', item.eventId, false);
         }
@@ -356,7 +349,7 @@ function open(s) {
     const item = current(s);
     if (!item) return;
     if (item.bucket) zoomInto(s, item);
-    else if (item.loose) s.dotnet.invokeMethodAsync('OnLoose', item.list);
+    else if (item.loose !== undefined) s.dotnet.invokeMethodAsync('OnLoose', item.loose);
     else s.dotnet.invokeMethodAsync('OnSelect', item.eventId, true);
 }
 
@@ -452,21 +445,9 @@ function fitCounts(s) {
 
 // ---- Data ----
 
-// The circuit's window for [from, to]: drawn if the view is still there (the script may have fetched a newer one).
-export function setData(id, lanes, events, buckets, loose, from, to) {
+export function setData(id, lanes, events, buckets, loose) {
     const s = timelines.get(id);
-    if (s && from === toIso(new Date(s.shown.start)) && to === toIso(new Date(s.shown.end))) draw(s, lanes, events, buckets, loose ?? []);
-}
-
-// A new filter: the region held is of the old one, and a window on its way is fetched again with the new filter.
-export function setFilter(id, query) {
-    const s = timelines.get(id);
-    if (!s) return;
-    const pending = s.pending;
-    overtake(s);
-    s.query = query;
-    s.held = null;
-    if (pending) fetchWindow(s, pending.from, pending.to);
+    if (s) draw(s, lanes, events, buckets, loose ?? []);
 }
 
 // Every event of a region, as setData's events, with the lanes they fall in; null lets go of what was held.
@@ -491,53 +472,22 @@ function slice(held, from, to) {
 function ask(s, start, end, delay) {
     s.shown = { start, end };
     const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
-    overtake(s);
+    clearTimeout(s.timer);
     const local = slice(s.held, from, to);
     if (local) {
         draw(s, local.lanes, local.events, [], []);
         // The address and the status line follow; a run of wheel turns tells the server once.
         s.timer = setTimeout(() => {
-            if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to, s.query);
+            if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to);
         }, 100);
         return;
     }
     s.awaitingData = true;
     s.element.setAttribute('aria-busy', 'true');
-    s.pending = { from, to };
-    if (delay > 0) s.timer = setTimeout(() => fetchWindow(s, from, to), delay); else fetchWindow(s, from, to);
-}
-
-// Whatever was asked before is overtaken: its timer cleared, its fetch aborted, its answer (by seq) left undrawn.
-function overtake(s) {
-    clearTimeout(s.timer);
-    s.seq++;
-    s.fetching?.abort();
-    s.fetching = null;
-    s.pending = null;
-}
-
-// The window for [from, to], fetched over HTTP and drawn, and then the circuit told (it takes the same window from the
-// server's hand-over, for the status line and what it fetches ahead). Over the circuit, a week's window at 1M (161 KB)
-// took 90-115 ms to arrive, three times its query; see TimelineWindowEndpoint. If the fetch fails, the circuit is asked.
-function fetchWindow(s, from, to) {
-    const [seq, query] = [s.seq, s.query];
-    const fetching = s.fetching = new AbortController();
-    s.pending = { from, to };
-    const url = `${s.windowUrl}?${query ? `${query}&` : ''}start=${from}&end=${to}`;
-    const latest = () => timelines.get(s.id) === s && s.seq === seq;
-    fetch(url, { signal: fetching.signal, headers: { accept: 'application/json' } })
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status} from ${url}`))))
-        .then((w) => {
-            if (!latest()) return;
-            [s.fetching, s.pending] = [null, null];
-            draw(s, w.lanes, w.events, w.buckets, w.loose);
-            s.dotnet.invokeMethodAsync('OnRangeShown', from, to, query);
-        }, (e) => {
-            if (!latest()) return;
-            [s.fetching, s.pending] = [null, null];
-            console.warn('The timeline asks the server over the circuit instead:', e);
-            s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
-        });
+    const send = () => {
+        if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
+    };
+    if (delay > 0) s.timer = setTimeout(send, delay); else send();
 }
 
 // `move`, if given, moves the view while the items are being replaced (see show).
@@ -595,8 +545,8 @@ function draw(s, lanes, events, buckets, loose, move) {
         const content = named(s, key, l.name);
         content.append(label(l.text, 'tl-loose-text'));
         return {
-            id: key, loose: true, list: l.list, group: l.lane, content, baseClass: 'tl-loose',
-            sig: [l.list, l.lane, l.start, l.end, l.text, l.name].join('\n'),
+            id: key, loose: l.index, group: l.lane, content, baseClass: 'tl-loose',
+            sig: [l.index, l.lane, l.start, l.end, l.text, l.name].join('\n'),
             start: toDate(l.start), end: new Date(toDate(l.end).getTime() + DAY), type: 'range',
             title: label(l.name, 'tl-tip'),
         };
@@ -719,7 +669,7 @@ export function show(id, start, end, animate, lanes, events, buckets, loose) {
     const [from, to] = [toDate(start).valueOf(), toDate(end).valueOf()];
     const [a, b] = within(from, to);
     s.shown = { start: a, end: b };
-    overtake(s);
+    clearTimeout(s.timer);
     draw(s, lanes, events, buckets, loose ?? [],
         () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
     // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
@@ -748,7 +698,7 @@ export function dispose(id) {
     const s = timelines.get(id);
     if (!s) return;
     timelines.delete(id);
-    overtake(s);
+    clearTimeout(s.timer);
     clearTimeout(s.hintTimer);
     s.observer?.disconnect();
     for (const remove of s.listeners) remove();

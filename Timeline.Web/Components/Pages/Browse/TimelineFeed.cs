@@ -5,11 +5,10 @@ namespace Timeline.Web.Components.Pages.Browse;
 /// <summary>
 /// Where one timeline's windows come from: the region the browser holds, when it can answer (a small filter whole, or
 /// the region fetched ahead around a sparse window), else the server. It keeps the same region as timeline.js, so the
-/// status line can follow what the browser draws on its own, and takes the windows the browser fetched itself from
-/// <paramref name="recent"/>. Each load cancels the one before it; a load or prefetch in flight owns its cancellation
-/// source and disposes it.
+/// status line can follow what the browser draws on its own. Each load cancels the one before it; a load or prefetch
+/// in flight owns its cancellation source and disposes it.
 /// </summary>
-public sealed class TimelineFeed(TimelineQueries timelines, RecentWindows recent) : IDisposable
+public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
 {
     /// <summary>
     /// A filter with at most this many events is held whole in the browser, which then answers zoom and pan without the
@@ -31,7 +30,7 @@ public sealed class TimelineFeed(TimelineQueries timelines, RecentWindows recent
     /// The window of [<paramref name="From"/>, <paramref name="To"/>] (a window of bars may cover whole periods around
     /// it), and whether the filter is new (then <paramref name="Held"/> replaces what the browser holds).
     /// </summary>
-    public sealed record Loaded(TimelineWindow Window, EventFilter Filter, bool NewFilter, TimelineHeld? Held, DateOnly From, DateOnly To);
+    public sealed record Loaded(TimelineWindow Window, bool NewFilter, TimelineHeld? Held, DateOnly From, DateOnly To);
 
     /// <returns>Null when a newer load, or a range the browser drew itself, overtook this one.</returns>
     public async Task<Loaded?> LoadAsync(EventFilter filter, DateOnly from, DateOnly to)
@@ -60,38 +59,18 @@ public sealed class TimelineFeed(TimelineQueries timelines, RecentWindows recent
         }
         if (cts.IsCancellationRequested) return null;
         (Filter, Held) = (filter, held);
-        return new Loaded(window, filter, newFilter, held, from, to);
+        return new Loaded(window, newFilter, held, from, to);
     }
 
     /// <summary>
-    /// The browser drew [from, to] of <paramref name="filter"/> (the filter it was last given) itself, from the region it
-    /// holds or from the window it fetched: the window it drew. It overtakes a load in flight, even a new filter's, which
-    /// would now draw over it.
+    /// The browser drew [from, to] from its region: the window it drew. A load in flight would now draw over it, unless it
+    /// is of a new filter (the browser drew from the old filter's region before it heard of the new one).
     /// </summary>
-    /// <returns>Null when a newer load overtook this one.</returns>
-    public async Task<TimelineWindow?> ShownAsync(EventFilter filter, DateOnly from, DateOnly to)
+    public TimelineWindow? Shown(DateOnly from, DateOnly to)
     {
+        if (_loadingNewFilter) return null;
         _loading?.Cancel();
-        _loadingNewFilter = false;
-        // The region of an old filter was let go of in the browser with the new filter (FilterAsync).
-        if (!filter.Equals(Filter)) (Filter, Held) = (filter, null);
-        if (Held?.Slice(from, to) is { } held) return held;
-        var cts = _loading = new CancellationTokenSource();
-        _prefetching?.Cancel();
-        try
-        {
-            var window = recent.Take(filter, from, to) ?? await timelines.WindowAsync(filter, from, to, cts.Token);
-            return cts.IsCancellationRequested ? null : window;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-        finally
-        {
-            if (ReferenceEquals(_loading, cts)) _loading = null;
-            cts.Dispose();
-        }
+        return Held?.Slice(from, to);
     }
 
     /// <summary>

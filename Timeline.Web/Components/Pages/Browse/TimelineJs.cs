@@ -10,9 +10,6 @@ public static class TimelineJs
 {
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The filter as the query string of the address the script fetches windows from (no leading '?').</summary>
-    public static string Query(EventFilter filter) => FilterQuery.ToQueryString(filter).TrimStart('?');
-
     public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Dictionary<string, string> LaneNames(IEnumerable<TimelineLane> lanes) => lanes.ToDictionary(l => l.Id, TimelineNames.Lane);
@@ -33,29 +30,12 @@ public static class TimelineJs
         name = TimelineNames.Bar(b, window.Unit ?? BucketUnit.Year, names[b.Lane]),
     }).ToList();
 
-    /// <summary>Each summary with the address of its list, which the browser sends back when it is chosen.</summary>
-    public static object Loose(TimelineWindow window, Dictionary<string, string> names, EventFilter filter) => window.Loose.Select(l => new
+    /// <summary>Each summary with its index in the window, which the browser sends back when it is chosen.</summary>
+    public static object Loose(TimelineWindow window, Dictionary<string, string> names) => window.Loose.Select((l, i) => new
     {
-        lane = l.Lane, period = l.Period.ToString().ToLowerInvariant(), start = Iso(l.From), end = Iso(l.To),
-        text = TimelineNames.LooseText(l), name = TimelineNames.Loose(l, names[l.Lane]), list = ListUri(filter, l),
+        index = i, lane = l.Lane, period = l.Period.ToString().ToLowerInvariant(), start = Iso(l.From), end = Iso(l.To),
+        text = TimelineNames.LooseText(l), name = TimelineNames.Loose(l, names[l.Lane]),
     }).ToList();
-
-    /// <summary>A window as timeline.js draws it: its lanes, events, bars and summaries, in that order.</summary>
-    public static object[] Data(TimelineWindow window, EventFilter filter)
-    {
-        var names = LaneNames(window.Lanes);
-        return [Lanes(window.Lanes, names), Items(window.Items, names), Bars(window, names), Loose(window, names, filter)];
-    }
-
-    /// <summary>The same, named, as the script fetches it over HTTP.</summary>
-    public static object Window(TimelineWindow window, EventFilter filter)
-    {
-        var data = Data(window, filter);
-        return new { lanes = data[0], events = data[1], buckets = data[2], loose = data[3] };
-    }
-
-    /// <summary>Whether an address the browser sends back is one of <see cref="ListUri"/>'s (the app's own list).</summary>
-    public static bool IsListUri(string uri) => uri.StartsWith("/list?", StringComparison.Ordinal) || uri == "/list";
 
     public static object Held(TimelineHeld held)
     {

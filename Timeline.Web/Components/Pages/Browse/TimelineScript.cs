@@ -16,16 +16,14 @@ public sealed class TimelineScript
     private TimelineScript(IJSObjectReference module, int handle) => (_module, _handle) = (module, handle);
 
     /// <summary>
-    /// Makes the timeline in <paramref name="element"/>, showing [from, to] of <paramref name="filter"/>; the script calls
-    /// back <paramref name="view"/>, and fetches what a zoom or pan shows from <paramref name="windowUrl"/>. Both script
-    /// addresses are the fingerprinted ones, so a new build never runs against a cached old script.
+    /// Makes the timeline in <paramref name="element"/>, showing [from, to]; the script calls back <paramref name="view"/>.
+    /// Both addresses are the fingerprinted ones, so a new build never runs against a cached old script.
     /// </summary>
-    public static async Task<TimelineScript> CreateAsync(IJSRuntime js, string moduleUrl, string visUrl, string windowUrl, ElementReference element,
-        object view, EventFilter filter, DateOnly from, DateOnly to)
+    public static async Task<TimelineScript> CreateAsync(IJSRuntime js, string moduleUrl, string visUrl, ElementReference element,
+        object view, DateOnly from, DateOnly to)
     {
         var module = await js.InvokeAsync<IJSObjectReference>("import", moduleUrl);
-        var handle = await module.InvokeAsync<int>("create", element, view, TimelineJs.Iso(from), TimelineJs.Iso(to), visUrl, windowUrl,
-            TimelineJs.Query(filter));
+        var handle = await module.InvokeAsync<int>("create", element, view, TimelineJs.Iso(from), TimelineJs.Iso(to), visUrl);
         return new TimelineScript(module, handle);
     }
 
@@ -33,16 +31,14 @@ public sealed class TimelineScript
     /// Draws the window; with a move, first moves the view to [<paramref name="from"/>, <paramref name="to"/>] in the same
     /// step, so the view arrives drawn (the script need not ask for what it moved to).
     /// </summary>
-    public async Task ShowAsync(TimelineWindow window, EventFilter filter, TimelineMove move, DateOnly from, DateOnly to)
+    public async Task ShowAsync(TimelineWindow window, TimelineMove move = TimelineMove.None, DateOnly from = default, DateOnly to = default)
     {
-        var data = TimelineJs.Data(window, filter);
-        // The range it is for: the script draws it only if the view is still there (it may have fetched a newer one itself).
-        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. data, TimelineJs.Iso(from), TimelineJs.Iso(to)]);
+        var names = TimelineJs.LaneNames(window.Lanes);
+        object[] data = [TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names), TimelineJs.Bars(window, names),
+            TimelineJs.Loose(window, names)];
+        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. data]);
         else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. data]);
     }
-
-    /// <summary>A new filter: what the script holds is let go of, and it fetches with the new filter from now on.</summary>
-    public async Task FilterAsync(EventFilter filter) => await _module.InvokeVoidAsync("setFilter", _handle, TimelineJs.Query(filter));
 
     /// <summary>What the browser holds and answers zoom and pan from (null: nothing, ask the server).</summary>
     public async Task HoldAsync(TimelineHeld? held) =>
