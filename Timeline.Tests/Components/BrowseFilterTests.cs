@@ -72,6 +72,19 @@ public sealed class BrowseFilterTests : IClassFixture<SeededDatabase>, IDisposab
     }
 
     [Fact]
+    public void Focusing_the_empty_person_box_opens_no_list_saying_no_person_matches()
+    {
+        var cut = _ctx.Render<PersonPicker>();
+
+        cut.Find("input").Focus();
+
+        // Nothing typed, nothing looked for: "No person has a name beginning so" would be untrue.
+        Assert.DoesNotContain("No person has a name", _popovers.Markup, StringComparison.Ordinal);
+        cut.Nodes.Field("Persons").Input("Blumk");
+        _popovers.WaitForAssertion(() => Assert.Contains(_popovers.FindAll("[role=option]"), o => o.Read().StartsWith("Yakov Blumkin", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Each_chosen_person_and_name_is_a_chip_with_a_remove_button_naming_it()
     {
         var gavriil = await PersonAsync("Gavriil Miasnikov");
