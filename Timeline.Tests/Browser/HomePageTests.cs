@@ -28,4 +28,25 @@ public class HomePageTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Events of {year}" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"touching {year}" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_home_page_counts_the_database_once_as_it_is_prerendered_not_again_when_it_turns_interactive()
+    {
+        // Every SQL command the app runs is in its output, in order.
+        await using var server = await AppServer.StartWithAccountsAsync(
+            new Dictionary<string, string> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" });
+        await using var w = await browser.NewPageAsync(server: server);
+        await w.GotoAsync("/");
+        var page = w.Page;
+        // Interactive: the year buttons answer through the circuit.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next year with events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"[?&]year=\d{4}"));
+        // Then a person search, whose command is logged after everything before it.
+        await page.EvaluateAsync("u => Blazor.navigateTo(u)", "/persons?q=blum");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Yakov Blumkin" })).ToBeVisibleAsync();
+        for (var i = 0; i < 100 && !server.Output.Contains("\"PersonNameWords\"", StringComparison.Ordinal); i++) await Task.Delay(100);
+
+        // The evidence links are counted for the home page's figures, and only for them.
+        Assert.Equal(1, Regex.Count(server.Output, @"SELECT COUNT\(\*\)\s+FROM ""EvidenceLinks"""));
+    }
 }
