@@ -10,7 +10,7 @@ namespace Timeline.Tests.Browser;
 
 /// <summary>The timeline and the table on a database of 100,000 events (issue 5, the UI at scale).</summary>
 [Collection(ScaleBrowserTests.Name)]
-public class ScaleTests
+public partial class ScaleTests
 {
     private const int PageSize = 50;
     private readonly ScaleFixture _app;
@@ -171,21 +171,20 @@ public class ScaleTests
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Events" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(count - (pages - 1) * PageSize);
     }
 
+    /// <summary>A week of 1937 where events dated only to a month, a year or a wider span push those reaching in past the cap.</summary>
+    private async Task<(DateOnly From, DateOnly To, TimelineWindow Window)> CrowdedWeekAsync()
+    {
+        var timelines = new TimelineQueries(_app.Server.Database.Factory);
+        for (var from = new DateOnly(1937, 1, 4); from.Year == 1937; from = from.AddDays(7))
+            if (await timelines.WindowAsync(new EventFilter(), from, from.AddDays(6)) is { IsDensity: false, Loose.Count: > 0 } crowded)
+                return (from, from.AddDays(6), crowded);
+        throw new Xunit.Sdk.XunitException("no crowded week in 1937");
+    }
+
     [Fact]
     public async Task A_week_crowded_by_loosely_dated_events_draws_its_own_and_a_band_per_lane_counting_the_others_which_Enter_lists()
     {
-        // A week of 1937 where events dated only to a month, a year or a wider span push those reaching in past the cap.
-        var timelines = new TimelineQueries(_app.Server.Database.Factory);
-        TimelineWindow? window = null;
-        var from = new DateOnly(1937, 1, 4);
-        for (; from.Year == 1937; from = from.AddDays(7))
-            if (await timelines.WindowAsync(new EventFilter(), from, from.AddDays(6)) is { IsDensity: false, Loose.Count: > 0 } crowded)
-            {
-                window = crowded;
-                break;
-            }
-        Assert.NotNull(window);
-        var to = from.AddDays(6);
+        var (from, to, window) = await CrowdedWeekAsync();
         _output.WriteLine($"{from}–{to}: {window.Total} events drawn, {window.Loose.Sum(l => l.Count)} summarised in {window.Loose.Count} bands");
 
         await using var w = await _app.NewPageAsync(1440, 900);
@@ -206,6 +205,117 @@ public class ScaleTests
             TimelineNames.Loose(bands[0], TimelineNames.Lane(lane)));
         await timeline.PressAsync("Enter");
         await Expect(w.Page).ToHaveURLAsync(_app.Server.BaseUrl + TimelineJs.ListUri(new EventFilter(), bands[0]));
+    }
+
+    [Fact]
+    public async Task A_step_from_a_crowded_week_draws_the_window_fetched_ahead_with_no_request_and_as_the_server_would()
+    {
+        var (from, to, _) = await CrowdedWeekAsync();
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        var sent = TimelineControls.Frames(w.Page, sent: true);
+        var received = TimelineControls.Frames(w.Page, sent: false);
+        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
+        await timeline.DrawnAsync();
+        // Both neighbours (a step back, a step forward) have arrived.
+        await Poll(() => Ahead(received) >= 2, "the windows fetched ahead to arrive");
+        lock (sent) sent.Clear();
+
+        foreach (var button in new[] { "Later", "Later", "Earlier" })
+        {
+            var arrived = Ahead(received);
+            await timeline.ZoomAsync(button);
+            await ExpectDrawnAsServerAsync(timeline);
+            // Going on, the next step's window is fetched while the user looks at this one; back, both are there already.
+            if (button == "Later") await Poll(() => Ahead(received) > arrived, "the next window fetched ahead");
+        }
+        lock (sent)
+        {
+            Assert.Equal(3, sent.Count(f => f.Contains("OnRangeShown", StringComparison.Ordinal)));
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeChanged", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_drag_in_a_crowded_week_ends_on_the_window_fetched_under_the_pointer_as_the_server_would_draw_it()
+    {
+        var (from, to, _) = await CrowdedWeekAsync();
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        var sent = TimelineControls.Frames(w.Page, sent: true);
+        var received = TimelineControls.Frames(w.Page, sent: false);
+        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
+        await timeline.DrawnAsync();
+        await Poll(() => Ahead(received) >= 2, "the neighbours fetched ahead to arrive");
+        var before = Ahead(received);
+        lock (sent) sent.Clear();
+
+        // A drag by a third of the view towards later days, the pointer held still until the range under it has come.
+        var view = (await timeline.Canvas.BoundingBoxAsync())!;
+        var y = view.Y + view.Height / 2;
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.6f, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.27f, y, new() { Steps = 12 });
+        await Poll(() => Ahead(received) > before, "the range under the pointer to arrive");
+        var url = w.Page.Url;
+        await w.Page.Mouse.UpAsync();
+        await Expect(w.Page).Not.ToHaveURLAsync(url);
+
+        await ExpectDrawnAsServerAsync(timeline);
+        lock (sent)
+        {
+            Assert.Contains(sent, f => f.Contains("OnRangeAhead", StringComparison.Ordinal));
+            Assert.Contains(sent, f => f.Contains("OnRangeShown", StringComparison.Ordinal));
+            Assert.DoesNotContain(sent, f => f.Contains("OnRangeChanged", StringComparison.Ordinal));
+        }
+
+        // A fling back, let go at once: the range it ends on may be on its way, or not yet asked for; either way the view
+        // ends drawn as the server would.
+        url = w.Page.Url;
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.2f, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(view.X + view.Width * 0.7f, y, new() { Steps = 6 });
+        await w.Page.Mouse.UpAsync();
+        await Expect(w.Page).Not.ToHaveURLAsync(url);
+        await ExpectDrawnAsServerAsync(timeline);
+    }
+
+    /// <summary>
+    /// The windows fetched ahead that the page has received: the circuit's calls of timeline.js's ahead (its name, then
+    /// its arguments as JSON: the view's handle and the range), however many one frame carries.
+    /// </summary>
+    private static int Ahead(List<string> received)
+    {
+        lock (received) return received.Sum(f => AheadCall().Count(f));
+    }
+
+    [GeneratedRegex(@"ahead[^\[]{0,8}\[\d+,""\d{4}-")]
+    private static partial Regex AheadCall();
+
+    private static async Task Poll(Func<bool> done, string what)
+    {
+        for (var waited = 0; !done(); waited += 50)
+        {
+            if (waited > 30_000) throw new Xunit.Sdk.XunitException($"waited 30 s for {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The view shows, for the range in the address, the status line, events and loose bands the server gives.</summary>
+    private async Task ExpectDrawnAsServerAsync(TimelineControls timeline)
+    {
+        await timeline.DrawnAsync();
+        var (from, to) = timeline.Window();
+        var window = await new TimelineQueries(_app.Server.Database.Factory).WindowAsync(new EventFilter(), from, to);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        // vis draws the lanes in the view's height (the others when scrolled to): what it drew is the server's.
+        var names = TimelineJs.LaneNames(window.Lanes);
+        var bands = await timeline.Canvas.Locator(".tl-loose").GetByRole(AriaRole.Button).EvaluateAllAsync<string[]>("bs => bs.map(b => b.getAttribute('aria-label'))");
+        Assert.NotEmpty(bands);
+        Assert.Subset(window.Loose.Select(l => TimelineNames.Loose(l, names[l.Lane])).ToHashSet(), bands.ToHashSet());
+        var events = (await timeline.Events.EvaluateAllAsync<string[]>("es => es.map(e => e.id)")).Select(id => Regex.Replace(id, @"^tl\d+-", "")).ToList();
+        Assert.NotEmpty(events);
+        Assert.Subset(window.Items.Select(i => $"{i.Lane}-{i.EventId}").ToHashSet(), events.ToHashSet());
     }
 
     /// <summary>

@@ -92,6 +92,25 @@ public sealed partial class TimelineControls(IPage page)
         await DrawnAsync();
     }
 
+    /// <summary>
+    /// The circuit's frames the page sends (<paramref name="sent"/>) or receives, as text. Blazor's circuit speaks
+    /// MessagePack, whose strings (method names, ranges) are plain UTF-8 in the frame.
+    /// </summary>
+    public static List<string> Frames(IPage page, bool sent)
+    {
+        var frames = new List<string>();
+        page.WebSocket += (_, socket) =>
+        {
+            EventHandler<IWebSocketFrame> record = (_, frame) =>
+            {
+                lock (frames) frames.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
+            };
+            if (sent) socket.FrameSent += record;
+            else socket.FrameReceived += record;
+        };
+        return frames;
+    }
+
     [GeneratedRegex(@"(?:([\d,.\u00a0\u202f]+)|No) events? (?:dated )?between ")]
     private static partial Regex Total();
 

@@ -151,12 +151,7 @@ public class TimelineViewTests(BrowserFixture browser)
         await using var w = await browser.NewPageAsync();
         var timeline = new TimelineControls(w.Page);
         // What the page sends to the server: a range change it draws itself is only reported (OnRangeShown).
-        var sent = new List<string>();
-        w.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
-        {
-            // Blazor's circuit speaks MessagePack, whose strings (the method names) are plain UTF-8 in the frame.
-            lock (sent) sent.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
-        };
+        var sent = TimelineControls.Frames(w.Page, sent: true);
         const string path = "/timeline?kind=trial&start=1936-01-01&end=1937-12-31";
         await w.GotoAsync(path);
         await timeline.DrawnAsync();
@@ -185,7 +180,7 @@ public class TimelineViewTests(BrowserFixture browser)
     {
         await using var w = await browser.NewPageAsync();
         var timeline = new TimelineControls(w.Page);
-        var sent = RecordSent(w.Page);
+        var sent = TimelineControls.Frames(w.Page, sent: true);
         await w.GotoAsync("/timeline?kind=trial&start=1930-01-01&end=1939-12-31");
         await timeline.DrawnAsync();
         lock (sent) sent.Clear();
@@ -446,17 +441,6 @@ public class TimelineViewTests(BrowserFixture browser)
         // Nothing drawn over its middle: not the app bar, not the timeline.
         Assert.True(await button.EvaluateAsync<bool>("b => { const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"),
             "something covers the close button");
-    }
-
-    /// <summary>What the page sends to the server (Blazor's circuit speaks MessagePack, whose strings are plain UTF-8).</summary>
-    private static List<string> RecordSent(IPage page)
-    {
-        var sent = new List<string>();
-        page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
-        {
-            lock (sent) sent.Add(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? []));
-        };
-        return sent;
     }
 
     /// <summary>The keys of the events drawn ("k-trial-12"), in order.</summary>

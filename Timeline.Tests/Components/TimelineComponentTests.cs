@@ -170,6 +170,51 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
     }
 
     [Fact]
+    public async Task A_window_fetched_ahead_of_a_crowded_view_is_the_servers_and_drawing_it_changes_only_the_status_and_the_address()
+    {
+        var ranges = new List<(DateOnly, DateOnly)>();
+        var cut = RenderView(_loose.Database, new EventFilter(), Day("1937-06-14"), Day("1937-06-20"), ranges);
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+        var timelines = _loose.Database.Get<TimelineQueries>();
+
+        // The week after a step forward by half of it (what the toolbar's Later shows), fetched ahead.
+        await cut.InvokeAsync(() => cut.Instance.OnRangeAhead("1937-06-17", "1937-06-23", false));
+        var next = await timelines.WindowAsync(new EventFilter(), Day("1937-06-17"), Day("1937-06-23"));
+        Assert.NotEmpty(next.Loose);
+        var ahead = Calls("ahead").Single();
+        Assert.Equal($"{Handle} 1937-06-17 1937-06-23", string.Join(" ", ahead.Arguments.Take(3)));
+        var names = TimelineJs.LaneNames(next.Lanes);
+        Assert.Equal(Json(TimelineJs.Items(next.Items, names)), Json(ahead.Arguments[4]));
+        Assert.Equal(Json(TimelineJs.Loose(next, names)), Json(ahead.Arguments[6]));
+
+        // The browser drew it: the status line and the address follow, and a loose band chosen lists this window's events.
+        await cut.InvokeAsync(() => cut.Instance.OnRangeShown("1937-06-17", "1937-06-23"));
+        Assert.Equal([(Day("1937-06-17"), Day("1937-06-23"))], ranges);
+        Assert.Equal(TimelineStatus.Describe(next), cut.Find("[role=status]").Read());
+        var year = next.Loose.Select((l, i) => (l, i)).First(x => x.l.Period == LoosePeriod.Year);
+        await cut.InvokeAsync(() => cut.Instance.OnLoose(year.i));
+        Assert.Equal("http://localhost" + TimelineJs.ListUri(new EventFilter(), year.l), _ctx!.Navigation.Uri);
+        Assert.Single(Calls("setData"));
+        Assert.Empty(Calls("show"));
+
+        // Asked again (the browser let it go), it is sent again.
+        await cut.InvokeAsync(() => cut.Instance.OnRangeAhead("1937-06-17", "1937-06-23", true));
+        Assert.Equal(Json(ahead.Arguments), Json(Calls("ahead")[1].Arguments));
+    }
+
+    [Fact]
+    public async Task A_range_the_browser_holds_is_not_fetched_ahead()
+    {
+        var cut = RenderView(_seeded.Database, new EventFilter(), Day("1930-01-01"), Day("1940-12-31"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+        Assert.NotNull(Calls("hold").Single().Arguments[1]);
+
+        await cut.InvokeAsync(() => cut.Instance.OnRangeAhead("1936-08-01", "1936-08-31", true));
+
+        Assert.Empty(Calls("ahead"));
+    }
+
+    [Fact]
     public void The_toolbar_raises_each_command_and_the_help_button_shows_the_keys()
     {
         var commands = new List<TimelineCommand>();

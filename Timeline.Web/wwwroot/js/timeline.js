@@ -20,6 +20,10 @@ const WIDEST = 300 * 365 * DAY;
 const GLIDE = { duration: 250, easingFunction: 'easeInOutQuad' };
 // How long the steps of a Ctrl + wheel zoom are gathered into one request (a turn of the wheel sends one every 10–50 ms).
 const GATHER = 60;
+// How many windows fetched ahead (see fetchAhead) the browser keeps; the circuit keeps twice as many (TimelineFeed.AheadKept).
+const AHEAD_KEPT = 8;
+// During a drag the window under the pointer is asked for at most this often (ms).
+const PEEK_EVERY = 50;
 // Below this the view would show barely one lane: the page scrolls instead.
 const MIN_HEIGHT = 288;
 // One formatter for every bar's count: toLocaleString makes one per call, ~20 ms of a first draw's 196 bars (a CPU
@@ -109,6 +113,9 @@ export async function create(element, dotnet, start, end, visUrl) {
     const s = {
         id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
         listeners: [], observer: null, height: 0, counts: [],
+        // Windows fetched ahead by range ("from|to"), the ranges on their way, the range a drag last asked for, and the
+        // range the view waits for because it is on its way.
+        ahead: new Map(), fetching: new Set(), peeked: null, peekTimer: 0, waiting: null,
         // The item the keyboard is on, where it was (to find the nearest item when new data replaces it), and the
         // event open in the panel.
         active: null, last: null, selected: null,
@@ -125,6 +132,10 @@ export async function create(element, dotnet, start, end, visUrl) {
         announce(s);
         lanePanel(s);
         fitCounts(s);
+    });
+    // During a drag (or a pinch) the window under the pointer is fetched ahead, so that the drag's end finds it there.
+    timeline.on('rangechange', (props) => {
+        if (props.byUser) peek(s, props.start.valueOf(), props.end.valueOf());
     });
     timeline.on('rangechanged', (props) => {
         // vis also reports the window it opened with, a moment after its first drawing, the end of a move whose window
@@ -453,7 +464,21 @@ export function setData(id, lanes, events, buckets, loose) {
 // Every event of a region, as setData's events, with the lanes they fall in; null lets go of what was held.
 export function hold(id, held, cap) {
     const s = timelines.get(id);
-    if (s) s.held = held ? { ...held, cap } : null;
+    if (!s) return;
+    s.held = held ? { ...held, cap } : null;
+    // A new filter's region, or none while it comes: what was fetched ahead was of the old filter.
+    if (!held) s.ahead.clear();
+}
+
+// A window fetched ahead (see fetchAhead) has arrived: kept, and drawn if the view is waiting for it.
+export function ahead(id, from, to, lanes, events, buckets, loose) {
+    const s = timelines.get(id);
+    if (!s) return;
+    const key = `${from}|${to}`;
+    s.ahead.delete(key);
+    s.ahead.set(key, { lanes, events, buckets, loose: loose ?? [] });
+    if (s.ahead.size > AHEAD_KEPT) s.ahead.delete(s.ahead.keys().next().value);
+    if (s.waiting === key) drawKnown(s, from, to, s.ahead.get(key));
 }
 
 // What the server's window for [from, to] holds, from the region held: every event reaching into the range, as long as
@@ -472,22 +497,91 @@ function slice(held, from, to) {
 function ask(s, start, end, delay) {
     s.shown = { start, end };
     const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+    const key = `${from}|${to}`;
     clearTimeout(s.timer);
+    // A drag's end: the range it ends on is asked for here, not by a peek still to come.
+    clearTimeout(s.peekTimer);
+    s.peekTimer = 0;
+    s.waiting = null;
     const local = slice(s.held, from, to);
     if (local) {
-        draw(s, local.lanes, local.events, [], []);
-        // The address and the status line follow; a run of wheel turns tells the server once.
-        s.timer = setTimeout(() => {
-            if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to);
-        }, 100);
+        drawKnown(s, from, to, { lanes: local.lanes, events: local.events, buckets: [], loose: [] });
         return;
     }
     s.awaitingData = true;
     s.element.setAttribute('aria-busy', 'true');
+    if (s.ahead.has(key)) {
+        drawKnown(s, from, to, s.ahead.get(key));
+        return;
+    }
+    // Fetched ahead and on its way (the end of a drag, most often): drawn when it comes, or asked for if it does not.
+    if (s.fetching.has(key)) {
+        s.waiting = key;
+        return;
+    }
     const send = () => {
         if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
     };
     if (delay > 0) s.timer = setTimeout(send, delay); else send();
+}
+
+// Draws [from, to] from what the browser has (its region, or a window fetched ahead). The address and the status line
+// follow; a run of wheel turns tells the server once.
+function drawKnown(s, from, to, w) {
+    s.waiting = null;
+    draw(s, w.lanes, w.events, w.buckets, w.loose);
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => {
+        if (timelines.get(s.id) === s) s.dotnet.invokeMethodAsync('OnRangeShown', from, to);
+    }, 100);
+}
+
+// Asks the circuit for the window of [from, to] before the view goes there (it answers with `ahead`), unless the
+// browser has it or it is on its way. Only for views the region held cannot answer: crowded or with bars.
+function fetchAhead(s, from, to, peek) {
+    const key = `${from}|${to}`;
+    if (s.ahead.has(key) || s.fetching.has(key) || slice(s.held, from, to)) return;
+    s.fetching.add(key);
+    s.dotnet.invokeMethodAsync('OnRangeAhead', from, to, peek)
+        .catch(() => {})
+        .finally(() => {
+            if (timelines.get(s.id) !== s) return;
+            s.fetching.delete(key);
+            // The circuit had nothing to send (a load overtook it, the filter changed): the view asks as usual.
+            if (s.waiting === key) {
+                s.waiting = null;
+                s.dotnet.invokeMethodAsync('OnRangeChanged', from, to);
+            }
+        });
+}
+
+// The range under a dragging pointer, fetched ahead at most every PEEK_EVERY ms (the circuit keeps only the latest).
+function peek(s, start, end) {
+    s.peekAt = [start, end];
+    if (!s.peekTimer) sendPeek(s);
+}
+
+function sendPeek(s) {
+    const [from, to] = [toIso(new Date(s.peekAt[0])), toIso(new Date(s.peekAt[1]))];
+    const key = `${from}|${to}`;
+    s.peekTimer = 0;
+    if (key === s.peeked) return;
+    s.peeked = key;
+    fetchAhead(s, from, to, true);
+    s.peekTimer = setTimeout(() => {
+        if (timelines.get(s.id) === s) sendPeek(s);
+    }, PEEK_EVERY);
+}
+
+// After a crowded view or one of bars is drawn, the two windows a step back or forward (the toolbar's arrows, Page Up and
+// Page Down) would show are fetched ahead.
+function neighbours(s) {
+    const here = `${toIso(new Date(s.shown.start))}|${toIso(new Date(s.shown.end))}`;
+    for (const fraction of [0.5, -0.5]) {
+        const [start, end] = stepped(s, fraction);
+        const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+        if (`${from}|${to}` !== here) fetchAhead(s, from, to, false);
+    }
 }
 
 // `move`, if given, moves the view while the items are being replaced (see show).
@@ -570,6 +664,7 @@ function draw(s, lanes, events, buckets, loose, move) {
     requestAnimationFrame(() => requestAnimationFrame(() => {
         if (timelines.get(id) === s && drawn(s)) s.element.setAttribute('aria-busy', 'false');
     }));
+    if (buckets.length || loose.length) neighbours(s);
 }
 
 // An element for an item's content that assistive technology knows by name (aria-activedescendant points at it).
@@ -638,10 +733,14 @@ export function zoom(id, factor) {
 
 export function move(id, fraction) {
     const s = timelines.get(id);
-    if (!s) return;
-    const w = s.timeline.getWindow();
-    const shift = (w.end - w.start) * fraction;
-    glide(s, w.start.valueOf() + shift, w.end.valueOf() + shift);
+    if (s) glide(s, ...stepped(s, fraction));
+}
+
+// The window a step by `fraction` of the view's width goes to: from the window the view is at or on its way to, so that
+// steps taken during a glide add up, and neighbours (fetched ahead) are the very windows the steps ask for.
+function stepped(s, fraction) {
+    const shift = (s.shown.end - s.shown.start) * fraction;
+    return within(s.shown.start + shift, s.shown.end + shift);
 }
 
 // A move of the user's whose end is known (a button, a key, a bar): what is drawn there is asked for as it begins, so it
@@ -700,6 +799,7 @@ export function dispose(id) {
     timelines.delete(id);
     clearTimeout(s.timer);
     clearTimeout(s.hintTimer);
+    clearTimeout(s.peekTimer);
     s.observer?.disconnect();
     for (const remove of s.listeners) remove();
     s.timeline.destroy();

@@ -4,9 +4,10 @@ namespace Timeline.Web.Components.Pages.Browse;
 
 /// <summary>
 /// Where one timeline's windows come from: the region the browser holds, when it can answer (a small filter whole, or
-/// the region fetched ahead around a sparse window), else the server. It keeps the same region as timeline.js, so the
-/// status line can follow what the browser draws on its own. Each load cancels the one before it; a load or prefetch
-/// in flight owns its cancellation source and disposes it.
+/// the region fetched ahead around a sparse window), else the windows fetched ahead for a crowded view (see
+/// <see cref="AheadAsync"/>), else the server. It keeps what timeline.js keeps, so the status line can follow what the
+/// browser draws on its own. Each load cancels the one before it; a load or fetch in flight owns its cancellation
+/// source and disposes it.
 /// </summary>
 public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
 {
@@ -16,8 +17,18 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     /// </summary>
     public const int HoldLimit = 2000;
 
+    /// <summary>
+    /// How many windows fetched ahead are kept for <see cref="Shown"/>: twice what timeline.js keeps (AHEAD_KEPT), so
+    /// every window the browser can still draw from is here too.
+    /// </summary>
+    public const int AheadKept = 16;
+
     private CancellationTokenSource? _loading;
     private CancellationTokenSource? _prefetching;
+    private CancellationTokenSource? _peeking;
+    private readonly List<CancellationTokenSource> _fetchingAhead = [];
+    private readonly Dictionary<(DateOnly From, DateOnly To), TimelineWindow> _ahead = [];
+    private readonly Queue<(DateOnly From, DateOnly To)> _aheadOrder = new();
     private bool _loadingNewFilter;
 
     /// <summary>The filter of the last window loaded.</summary>
@@ -40,6 +51,9 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         previous?.Cancel();
         _prefetching?.Cancel();
         var newFilter = _loadingNewFilter = !filter.Equals(Filter);
+        // The windows fetched ahead are of the old filter, or for where the view did not go.
+        CancelAhead();
+        if (newFilter) ForgetAhead();
         var held = newFilter ? null : Held;
         TimelineWindow window;
         try
@@ -70,7 +84,76 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     {
         if (_loadingNewFilter) return null;
         _loading?.Cancel();
-        return Held?.Slice(from, to);
+        return Held?.Slice(from, to) ?? _ahead.GetValueOrDefault((from, to));
+    }
+
+    /// <summary>
+    /// The window of [from, to] fetched ahead of the view going there, for a view the browser's region cannot answer (a
+    /// crowded week, bars): the neighbours that a step back or forward shows, and, during a drag, the range under the
+    /// pointer (<paramref name="peek"/>: a newer peek cancels the one before). Kept for <see cref="Shown"/>; null when
+    /// the browser can draw the range itself, the filter changed, or a load overtook it. Run on the pool, as SQLite's
+    /// "async" queries run synchronously and would hold up the circuit's own work meanwhile.
+    /// </summary>
+    public async Task<TimelineWindow?> AheadAsync(DateOnly from, DateOnly to, bool peek)
+    {
+        if (Filter is not { } filter || _loadingNewFilter || to < from || Held?.Slice(from, to) is not null) return null;
+        if (_ahead.TryGetValue((from, to), out var known)) return known;
+        var cts = new CancellationTokenSource();
+        if (peek)
+        {
+            _peeking?.Cancel();
+            _peeking = cts;
+        }
+        lock (_fetchingAhead) _fetchingAhead.Add(cts);
+        try
+        {
+            var window = await Task.Run(() => timelines.WindowAsync(filter, from, to, cts.Token), cts.Token);
+            if (cts.IsCancellationRequested || !filter.Equals(Filter)) return null;
+            KeepAhead(from, to, window);
+            return window;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            lock (_fetchingAhead) _fetchingAhead.Remove(cts);
+            if (ReferenceEquals(_peeking, cts)) _peeking = null;
+            cts.Dispose();
+        }
+    }
+
+    private void KeepAhead(DateOnly from, DateOnly to, TimelineWindow window)
+    {
+        if (!_ahead.TryAdd((from, to), window)) return;
+        _aheadOrder.Enqueue((from, to));
+        if (_aheadOrder.Count > AheadKept) _ahead.Remove(_aheadOrder.Dequeue());
+    }
+
+    // The first load runs on the pool (TimelineView.Open), so the fetches are listed under a lock, and cancelled outside
+    // it: a fetch's end may run at once, on this thread, and remove itself, or have ended and disposed its source.
+    private void CancelAhead()
+    {
+        CancellationTokenSource[] fetching;
+        lock (_fetchingAhead) fetching = [.. _fetchingAhead];
+        foreach (var fetch in fetching)
+        {
+            try
+            {
+                fetch.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended meanwhile.
+            }
+        }
+    }
+
+    private void ForgetAhead()
+    {
+        _ahead.Clear();
+        _aheadOrder.Clear();
     }
 
     /// <summary>
@@ -105,5 +188,6 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     {
         _loading?.Cancel();
         _prefetching?.Cancel();
+        CancelAhead();
     }
 }

@@ -33,11 +33,18 @@ public sealed class TimelineScript
     /// </summary>
     public async Task ShowAsync(TimelineWindow window, TimelineMove move = TimelineMove.None, DateOnly from = default, DateOnly to = default)
     {
+        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. Data(window)]);
+        else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. Data(window)]);
+    }
+
+    /// <summary>The window of [from, to], fetched before the view goes there: kept by the browser, drawn when it does.</summary>
+    public async Task AheadAsync(DateOnly from, DateOnly to, TimelineWindow window) =>
+        await _module.InvokeVoidAsync("ahead", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), .. Data(window)]);
+
+    private static object[] Data(TimelineWindow window)
+    {
         var names = TimelineJs.LaneNames(window.Lanes);
-        object[] data = [TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names), TimelineJs.Bars(window, names),
-            TimelineJs.Loose(window, names)];
-        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. data]);
-        else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. data]);
+        return [TimelineJs.Lanes(window.Lanes, names), TimelineJs.Items(window.Items, names), TimelineJs.Bars(window, names), TimelineJs.Loose(window, names)];
     }
 
     /// <summary>What the browser holds and answers zoom and pan from (null: nothing, ask the server).</summary>
