@@ -280,6 +280,34 @@ public partial class ScaleTests
         await ExpectDrawnAsServerAsync(timeline);
     }
 
+    [Fact]
+    public async Task Fit_all_returns_to_the_opening_view_drawn_by_the_browser_with_no_window_sent_again()
+    {
+        var (from, to, _) = await CrowdedWeekAsync();
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        var received = TimelineControls.Frames(w.Page, sent: false);
+        await w.GotoAsync("/timeline");
+        await timeline.DrawnAsync();
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", $"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
+        await ExpectDrawnAsServerAsync(timeline);
+        lock (received) received.Clear();
+
+        await timeline.ZoomAsync("Fit all");
+
+        var all = TimelineSpan.Around((await new TimelineQueries(_app.Server.Database.Factory).ExtentAsync(new EventFilter()))!.Value);
+        var (allFrom, allTo) = timeline.Window();
+        Assert.Equal(all, (allFrom, allTo));
+        var window = await new TimelineQueries(_app.Server.Database.Factory).WindowAsync(new EventFilter(), allFrom, allTo);
+        await Expect(timeline.Status).ToHaveTextAsync(TimelineStatus.Describe(window));
+        Assert.True(await timeline.ShowsBarsAsync());
+        Assert.NotEmpty(await timeline.Bars.AllAsync());
+        lock (received) Assert.DoesNotContain(received, f => WindowCall().IsMatch(f));
+    }
+
+    [GeneratedRegex(@"(show|setData)[^\[]{0,8}\[\d+,")]
+    private static partial Regex WindowCall();
+
     /// <summary>
     /// The windows fetched ahead that the page has received: the circuit's calls of timeline.js's ahead (its name, then
     /// its arguments as JSON: the view's handle and the range), however many one frame carries.

@@ -203,6 +203,33 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
     }
 
     [Fact]
+    public async Task Fit_all_to_a_view_the_browser_kept_is_drawn_by_the_browser()
+    {
+        var all = TimelineSpan.Around((await _loose.Database.Get<TimelineQueries>().ExtentAsync(new EventFilter()))!.Value);
+        var cut = RenderView(_loose.Database, new EventFilter(), all.From, all.To);
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+        _module!.Setup<bool>("fit", _ => true).SetResult(true);
+
+        // The opening view was the whole span: the browser kept it, and glides back to it on its own.
+        await cut.InvokeAsync(cut.Instance.OnFitAll);
+        Assert.Equal($"{Handle} {TimelineJs.Iso(all.From)} {TimelineJs.Iso(all.To)}", Args(Calls("fit").Single()));
+        Assert.Empty(Calls("show"));
+    }
+
+    [Fact]
+    public async Task Fit_all_from_a_view_opened_elsewhere_is_sent_with_its_window()
+    {
+        var cut = RenderView(_loose.Database, new EventFilter(), Day("1937-06-14"), Day("1937-06-20"));
+        cut.WaitForAssertion(() => Assert.Single(Calls("setData")));
+        _module!.Setup<bool>("fit", _ => true).SetResult(true);
+
+        await cut.InvokeAsync(cut.Instance.OnFitAll);
+
+        cut.WaitForAssertion(() => Assert.Single(Calls("show")));
+        Assert.Empty(Calls("fit"));
+    }
+
+    [Fact]
     public async Task A_range_the_browser_holds_is_not_fetched_ahead()
     {
         var cut = RenderView(_seeded.Database, new EventFilter(), Day("1930-01-01"), Day("1940-12-31"));

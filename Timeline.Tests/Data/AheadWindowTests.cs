@@ -32,7 +32,7 @@ public sealed class AheadWindowTests(LooseData data) : IClassFixture<LooseData>
         Assert.True(server.IsDensity || server.Loose.Count > 0, "a window the browser's region could not answer");
         Assert.Equal(Json(server), Json(ahead));
         Assert.Equal(Json(server.Loose), Json(ahead!.Loose));
-        Assert.Same(ahead, feed.Shown(Day(from), Day(to)));
+        Assert.Same(ahead, await feed.ShownAsync(Day(from), Day(to)));
     }
 
     [Fact]
@@ -55,7 +55,10 @@ public sealed class AheadWindowTests(LooseData data) : IClassFixture<LooseData>
 
         var radek = new EventFilter { PersonNames = ["Radek"] };
         await feed.LoadAsync(radek, Day("1937-06-14"), Day("1937-06-20"));
-        Assert.Null(feed.Shown(Day("1937-06-17"), Day("1937-06-23")));
+        Assert.False(feed.Knows(Day("1937-06-17"), Day("1937-06-23")));
+        // Drawn by a browser that kept it anyway (it lets go of less), the status line reads the window again.
+        Assert.Equal(Json(await _timelines.WindowAsync(radek, Day("1937-06-17"), Day("1937-06-23"))),
+            Json(await feed.ShownAsync(Day("1937-06-17"), Day("1937-06-23"))));
         var again = await feed.AheadAsync(Day("1937-06-17"), Day("1937-06-23"), peek: false);
         Assert.Equal(Json(await _timelines.WindowAsync(radek, Day("1937-06-17"), Day("1937-06-23"))), Json(again));
         Assert.NotEqual(Json(ahead), Json(again));
@@ -64,20 +67,26 @@ public sealed class AheadWindowTests(LooseData data) : IClassFixture<LooseData>
         var fetching = feed.AheadAsync(Day("1937-06-10"), Day("1937-06-16"), peek: true);
         await feed.LoadAsync(radek, Day("1937-06-21"), Day("1937-06-27"));
         Assert.Null(await fetching);
-        Assert.Null(feed.Shown(Day("1937-06-10"), Day("1937-06-16")));
+        Assert.False(feed.Knows(Day("1937-06-10"), Day("1937-06-16")));
     }
 
     [Fact]
-    public async Task Only_the_latest_windows_fetched_ahead_are_kept()
+    public async Task Only_the_latest_windows_are_kept_and_one_drawn_again_is_kept_longer()
     {
         using var feed = new TimelineFeed(_timelines);
-        await feed.LoadAsync(new EventFilter(), Day("1937-06-14"), Day("1937-06-20"));
+        // (The window loaded is kept too, and is the first to go.)
+        await feed.LoadAsync(new EventFilter(), Day("1937-03-01"), Day("1937-03-07"));
         var first = Day("1937-06-01");
-        for (var i = 0; i <= TimelineFeed.AheadKept; i++)
+        for (var i = 0; i <= TimelineFeed.WindowsKept; i++)
             Assert.NotNull(await feed.AheadAsync(first.AddDays(i), first.AddDays(i + 6), peek: false));
 
-        Assert.Null(feed.Shown(first, first.AddDays(6)));
-        Assert.NotNull(feed.Shown(first.AddDays(1), first.AddDays(7)));
-        Assert.NotNull(feed.Shown(first.AddDays(TimelineFeed.AheadKept), first.AddDays(TimelineFeed.AheadKept + 6)));
+        Assert.False(feed.Knows(first, first.AddDays(6)));
+        Assert.True(feed.Knows(first.AddDays(1), first.AddDays(7)));
+        Assert.True(feed.Knows(first.AddDays(TimelineFeed.WindowsKept), first.AddDays(TimelineFeed.WindowsKept + 6)));
+        // One drawn again goes to the back of the line: the next window kept lets go of the one after it instead.
+        Assert.NotNull(await feed.ShownAsync(first.AddDays(1), first.AddDays(7)));
+        Assert.NotNull(await feed.AheadAsync(first.AddDays(-1), first.AddDays(5), peek: false));
+        Assert.True(feed.Knows(first.AddDays(1), first.AddDays(7)));
+        Assert.False(feed.Knows(first.AddDays(2), first.AddDays(8)));
     }
 }

@@ -20,10 +20,9 @@ const WIDEST = 300 * 365 * DAY;
 const GLIDE = { duration: 250, easingFunction: 'easeInOutQuad' };
 // How long the steps of a Ctrl + wheel zoom are gathered into one request (a turn of the wheel sends one every 10–50 ms).
 const GATHER = 60;
-// How many windows fetched ahead (see fetchAhead) the browser keeps; the circuit keeps twice as many (TimelineFeed.AheadKept).
-const AHEAD_KEPT = 8;
-// During a drag the window under the pointer is asked for at most this often (ms).
-const PEEK_EVERY = 50;
+// How many of the server's windows (those drawn, and those fetched ahead, see fetchAhead) the browser keeps to draw again
+// with no round trip; the circuit keeps twice as many (TimelineFeed.WindowsKept).
+const KEPT = 10;
 // Below this the view would show barely one lane: the page scrolls instead.
 const MIN_HEIGHT = 288;
 // One formatter for every bar's count: toLocaleString makes one per call, ~20 ms of a first draw's 196 bars (a CPU
@@ -113,9 +112,9 @@ export async function create(element, dotnet, start, end, visUrl) {
     const s = {
         id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
         listeners: [], observer: null, height: 0, counts: [],
-        // Windows fetched ahead by range ("from|to"), the ranges on their way, the range a drag last asked for, and the
-        // range the view waits for because it is on its way.
-        ahead: new Map(), fetching: new Set(), peeked: null, peekTimer: 0, waiting: null,
+        // The server's windows kept, by range ("from|to"), the ranges on their way, the range a drag last asked for, and
+        // the range the view waits for because it is on its way.
+        kept: new Map(), fetching: new Set(), peeked: null, waiting: null,
         // The item the keyboard is on, where it was (to find the nearest item when new data replaces it), and the
         // event open in the panel.
         active: null, last: null, selected: null,
@@ -456,9 +455,21 @@ function fitCounts(s) {
 
 // ---- Data ----
 
-export function setData(id, lanes, events, buckets, loose) {
+// The server's window of [from, to] (ISO days), drawn, and kept for when the view comes back there.
+export function setData(id, lanes, events, buckets, loose, from, to) {
     const s = timelines.get(id);
-    if (s) draw(s, lanes, events, buckets, loose ?? []);
+    if (!s) return;
+    keep(s, from, to, { lanes, events, buckets, loose: loose ?? [] });
+    draw(s, lanes, events, buckets, loose ?? []);
+}
+
+// Keeps a window of the server's, unless the region held answers its range anyway; the oldest drawn goes first.
+function keep(s, from, to, w) {
+    if (!from || slice(s.held, from, to)) return;
+    const key = `${from}|${to}`;
+    s.kept.delete(key);
+    s.kept.set(key, w);
+    if (s.kept.size > KEPT) s.kept.delete(s.kept.keys().next().value);
 }
 
 // Every event of a region, as setData's events, with the lanes they fall in; null lets go of what was held.
@@ -466,19 +477,16 @@ export function hold(id, held, cap) {
     const s = timelines.get(id);
     if (!s) return;
     s.held = held ? { ...held, cap } : null;
-    // A new filter's region, or none while it comes: what was fetched ahead was of the old filter.
-    if (!held) s.ahead.clear();
+    // A new filter's region, or none while it comes: the windows kept were of the old filter.
+    if (!held) s.kept.clear();
 }
 
 // A window fetched ahead (see fetchAhead) has arrived: kept, and drawn if the view is waiting for it.
 export function ahead(id, from, to, lanes, events, buckets, loose) {
     const s = timelines.get(id);
     if (!s) return;
-    const key = `${from}|${to}`;
-    s.ahead.delete(key);
-    s.ahead.set(key, { lanes, events, buckets, loose: loose ?? [] });
-    if (s.ahead.size > AHEAD_KEPT) s.ahead.delete(s.ahead.keys().next().value);
-    if (s.waiting === key) drawKnown(s, from, to, s.ahead.get(key));
+    keep(s, from, to, { lanes, events, buckets, loose: loose ?? [] });
+    if (s.waiting === `${from}|${to}` && s.kept.has(s.waiting)) drawKnown(s, from, to, s.kept.get(s.waiting));
 }
 
 // What the server's window for [from, to] holds, from the region held: every event reaching into the range, as long as
@@ -499,10 +507,8 @@ function ask(s, start, end, delay) {
     const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
     const key = `${from}|${to}`;
     clearTimeout(s.timer);
-    // A drag's end: the range it ends on is asked for here, not by a peek still to come.
-    clearTimeout(s.peekTimer);
-    s.peekTimer = 0;
     s.waiting = null;
+    s.peeked = null;
     const local = slice(s.held, from, to);
     if (local) {
         drawKnown(s, from, to, { lanes: local.lanes, events: local.events, buckets: [], loose: [] });
@@ -510,8 +516,8 @@ function ask(s, start, end, delay) {
     }
     s.awaitingData = true;
     s.element.setAttribute('aria-busy', 'true');
-    if (s.ahead.has(key)) {
-        drawKnown(s, from, to, s.ahead.get(key));
+    if (s.kept.has(key)) {
+        drawKnown(s, from, to, s.kept.get(key));
         return;
     }
     // Fetched ahead and on its way (the end of a drag, most often): drawn when it comes, or asked for if it does not.
@@ -529,6 +535,8 @@ function ask(s, start, end, delay) {
 // follow; a run of wheel turns tells the server once.
 function drawKnown(s, from, to, w) {
     s.waiting = null;
+    // Drawn again: the last to be let go (the circuit does the same when told, TimelineFeed.Shown).
+    if (s.kept.delete(`${from}|${to}`)) s.kept.set(`${from}|${to}`, w);
     draw(s, w.lanes, w.events, w.buckets, w.loose);
     clearTimeout(s.timer);
     s.timer = setTimeout(() => {
@@ -540,7 +548,7 @@ function drawKnown(s, from, to, w) {
 // browser has it or it is on its way. Only for views the region held cannot answer: crowded or with bars.
 function fetchAhead(s, from, to, peek) {
     const key = `${from}|${to}`;
-    if (s.ahead.has(key) || s.fetching.has(key) || slice(s.held, from, to)) return;
+    if (s.kept.has(key) || s.fetching.has(key) || slice(s.held, from, to)) return;
     s.fetching.add(key);
     s.dotnet.invokeMethodAsync('OnRangeAhead', from, to, peek)
         .catch(() => {})
@@ -555,22 +563,15 @@ function fetchAhead(s, from, to, peek) {
         });
 }
 
-// The range under a dragging pointer, fetched ahead at most every PEEK_EVERY ms (the circuit keeps only the latest).
+// The range under a dragging pointer, fetched ahead each time it changes by a day: the circuit works only on the latest,
+// so the range the drag ends on is on its way as soon as the pointer reaches it. (Sending at most every 50 ms instead
+// left a quick drag's last range unasked until after the pointer let go.)
 function peek(s, start, end) {
-    s.peekAt = [start, end];
-    if (!s.peekTimer) sendPeek(s);
-}
-
-function sendPeek(s) {
-    const [from, to] = [toIso(new Date(s.peekAt[0])), toIso(new Date(s.peekAt[1]))];
+    const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
     const key = `${from}|${to}`;
-    s.peekTimer = 0;
     if (key === s.peeked) return;
     s.peeked = key;
     fetchAhead(s, from, to, true);
-    s.peekTimer = setTimeout(() => {
-        if (timelines.get(s.id) === s) sendPeek(s);
-    }, PEEK_EVERY);
 }
 
 // After a crowded view or one of bars is drawn, the two windows a step back or forward (the toolbar's arrows, Page Up and
@@ -769,10 +770,25 @@ export function show(id, start, end, animate, lanes, events, buckets, loose) {
     const [a, b] = within(from, to);
     s.shown = { start: a, end: b };
     clearTimeout(s.timer);
+    s.waiting = null;
+    // Kept when the view goes to the very range it is for (see below).
+    if (toIso(new Date(a)) === start && toIso(new Date(b)) === end) keep(s, start, end, { lanes, events, buckets, loose: loose ?? [] });
     draw(s, lanes, events, buckets, loose ?? [],
         () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
     // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
     if (Math.abs(a - from) >= DAY || Math.abs(b - to) >= DAY) ask(s, a, b, 0);
+}
+
+// "Fit all" when the browser has its window (kept, or in the region held): the view glides there and draws it, and the
+// circuit hears of it as of any range drawn here. False: the circuit sends it.
+export function fit(id, from, to) {
+    const s = timelines.get(id);
+    if (!s) return true;
+    const [a, b] = within(toDate(from).valueOf(), toDate(to).valueOf());
+    const [first, last] = [toIso(new Date(a)), toIso(new Date(b))];
+    if (!s.kept.has(`${first}|${last}`) && !slice(s.held, first, last)) return false;
+    glide(s, a, b);
+    return true;
 }
 
 export function select(id, eventId) {
@@ -799,7 +815,6 @@ export function dispose(id) {
     timelines.delete(id);
     clearTimeout(s.timer);
     clearTimeout(s.hintTimer);
-    clearTimeout(s.peekTimer);
     s.observer?.disconnect();
     for (const remove of s.listeners) remove();
     s.timeline.destroy();

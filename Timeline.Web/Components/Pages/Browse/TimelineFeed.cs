@@ -4,10 +4,10 @@ namespace Timeline.Web.Components.Pages.Browse;
 
 /// <summary>
 /// Where one timeline's windows come from: the region the browser holds, when it can answer (a small filter whole, or
-/// the region fetched ahead around a sparse window), else the windows fetched ahead for a crowded view (see
-/// <see cref="AheadAsync"/>), else the server. It keeps what timeline.js keeps, so the status line can follow what the
-/// browser draws on its own. Each load cancels the one before it; a load or fetch in flight owns its cancellation
-/// source and disposes it.
+/// the region fetched ahead around a sparse window), else the server's windows the browser keeps (those it drew, and
+/// those fetched ahead of a crowded view, see <see cref="AheadAsync"/>), else the server. It keeps what timeline.js
+/// keeps, so the status line can follow what the browser draws on its own. Each load cancels the one before it; a load
+/// or fetch in flight owns its cancellation source and disposes it.
 /// </summary>
 public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
 {
@@ -18,17 +18,17 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     public const int HoldLimit = 2000;
 
     /// <summary>
-    /// How many windows fetched ahead are kept for <see cref="Shown"/>: twice what timeline.js keeps (AHEAD_KEPT), so
-    /// every window the browser can still draw from is here too.
+    /// How many of the server's windows are kept for <see cref="Shown"/>: twice what timeline.js keeps (KEPT), so every
+    /// window the browser can still draw from is nearly always here too (a miss costs the status line a query).
     /// </summary>
-    public const int AheadKept = 16;
+    public const int WindowsKept = 20;
 
     private CancellationTokenSource? _loading;
     private CancellationTokenSource? _prefetching;
     private CancellationTokenSource? _peeking;
     private readonly List<CancellationTokenSource> _fetchingAhead = [];
-    private readonly Dictionary<(DateOnly From, DateOnly To), TimelineWindow> _ahead = [];
-    private readonly Queue<(DateOnly From, DateOnly To)> _aheadOrder = new();
+    private readonly Dictionary<(DateOnly From, DateOnly To), TimelineWindow> _kept = [];
+    private readonly List<(DateOnly From, DateOnly To)> _keptOrder = [];
     private bool _loadingNewFilter;
 
     /// <summary>The filter of the last window loaded.</summary>
@@ -51,9 +51,9 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         previous?.Cancel();
         _prefetching?.Cancel();
         var newFilter = _loadingNewFilter = !filter.Equals(Filter);
-        // The windows fetched ahead are of the old filter, or for where the view did not go.
+        // The windows being fetched ahead are for where the view did not go; those kept may be of the old filter.
         CancelAhead();
-        if (newFilter) ForgetAhead();
+        if (newFilter) Forget();
         var held = newFilter ? null : Held;
         TimelineWindow window;
         try
@@ -73,18 +73,37 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         }
         if (cts.IsCancellationRequested) return null;
         (Filter, Held) = (filter, held);
+        // The browser keeps it too, for when the view comes back (timeline.js, setData).
+        if (held?.Slice(from, to) is null) Keep(from, to, window);
         return new Loaded(window, newFilter, held, from, to);
     }
 
     /// <summary>
-    /// The browser drew [from, to] from its region: the window it drew. A load in flight would now draw over it, unless it
-    /// is of a new filter (the browser drew from the old filter's region before it heard of the new one).
+    /// The browser drew [from, to] on its own (from its region, or a window of the server's it kept): the window it drew.
+    /// A load in flight would now draw over it, unless it is of a new filter (the browser drew from the old filter's
+    /// region before it heard of the new one): then null.
     /// </summary>
-    public TimelineWindow? Shown(DateOnly from, DateOnly to)
+    public async Task<TimelineWindow?> ShownAsync(DateOnly from, DateOnly to)
     {
         if (_loadingNewFilter) return null;
         _loading?.Cancel();
-        return Held?.Slice(from, to) ?? _ahead.GetValueOrDefault((from, to));
+        if ((Held?.Slice(from, to) ?? Kept(from, to)) is { } window) return window;
+        // Kept by the browser longer than here (rare): read again, for the status line and the loose bands.
+        if (Filter is not { } filter) return null;
+        var read = await Task.Run(() => timelines.WindowAsync(filter, from, to));
+        return filter.Equals(Filter) ? read : null;
+    }
+
+    /// <summary>Whether the browser can draw [from, to] on its own, from its region or a window it keeps.</summary>
+    public bool Knows(DateOnly from, DateOnly to) => !_loadingNewFilter && (Held?.Slice(from, to) is not null || _kept.ContainsKey((from, to)));
+
+    // A window drawn again moves to the back of the line, as in timeline.js.
+    private TimelineWindow? Kept(DateOnly from, DateOnly to)
+    {
+        if (!_kept.TryGetValue((from, to), out var window)) return null;
+        _keptOrder.Remove((from, to));
+        _keptOrder.Add((from, to));
+        return window;
     }
 
     /// <summary>
@@ -97,7 +116,7 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     public async Task<TimelineWindow?> AheadAsync(DateOnly from, DateOnly to, bool peek)
     {
         if (Filter is not { } filter || _loadingNewFilter || to < from || Held?.Slice(from, to) is not null) return null;
-        if (_ahead.TryGetValue((from, to), out var known)) return known;
+        if (_kept.TryGetValue((from, to), out var known)) return known;
         var cts = new CancellationTokenSource();
         if (peek)
         {
@@ -109,7 +128,7 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         {
             var window = await Task.Run(() => timelines.WindowAsync(filter, from, to, cts.Token), cts.Token);
             if (cts.IsCancellationRequested || !filter.Equals(Filter)) return null;
-            KeepAhead(from, to, window);
+            Keep(from, to, window);
             return window;
         }
         catch (OperationCanceledException)
@@ -124,11 +143,14 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         }
     }
 
-    private void KeepAhead(DateOnly from, DateOnly to, TimelineWindow window)
+    private void Keep(DateOnly from, DateOnly to, TimelineWindow window)
     {
-        if (!_ahead.TryAdd((from, to), window)) return;
-        _aheadOrder.Enqueue((from, to));
-        if (_aheadOrder.Count > AheadKept) _ahead.Remove(_aheadOrder.Dequeue());
+        _kept[(from, to)] = window;
+        _keptOrder.Remove((from, to));
+        _keptOrder.Add((from, to));
+        if (_keptOrder.Count <= WindowsKept) return;
+        _kept.Remove(_keptOrder[0]);
+        _keptOrder.RemoveAt(0);
     }
 
     // The first load runs on the pool (TimelineView.Open), so the fetches are listed under a lock, and cancelled outside
@@ -150,10 +172,10 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
         }
     }
 
-    private void ForgetAhead()
+    private void Forget()
     {
-        _ahead.Clear();
-        _aheadOrder.Clear();
+        _kept.Clear();
+        _keptOrder.Clear();
     }
 
     /// <summary>

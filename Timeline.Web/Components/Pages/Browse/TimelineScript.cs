@@ -33,7 +33,7 @@ public sealed class TimelineScript
     /// </summary>
     public async Task ShowAsync(TimelineWindow window, TimelineMove move = TimelineMove.None, DateOnly from = default, DateOnly to = default)
     {
-        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. Data(window)]);
+        if (move == TimelineMove.None) await _module.InvokeVoidAsync("setData", [_handle, .. Data(window), TimelineJs.Iso(from), TimelineJs.Iso(to)]);
         else await _module.InvokeVoidAsync("show", [_handle, TimelineJs.Iso(from), TimelineJs.Iso(to), move == TimelineMove.Glide, .. Data(window)]);
     }
 
@@ -67,6 +67,9 @@ public sealed class TimelineScript
     public async Task SelectAsync(int? eventId) => await _module.InvokeVoidAsync("select", _handle, eventId);
 
     public async Task FocusEventAsync(int eventId) => await _module.InvokeVoidAsync("focusEvent", _handle, eventId);
+
+    /// <summary>"Fit all" to [from, to] drawn by the browser, if it has that window: false when it does not.</summary>
+    public async Task<bool> FitAsync(DateOnly from, DateOnly to) => await _module.InvokeAsync<bool>("fit", _handle, TimelineJs.Iso(from), TimelineJs.Iso(to));
 
     /// <summary>Zooms or moves the view; Fit all is the view's, as it needs the server's extent.</summary>
     public async Task RunAsync(TimelineCommand command)
