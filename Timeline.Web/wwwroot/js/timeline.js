@@ -74,7 +74,8 @@ function mark(name) {
     performance.mark(name);
 }
 
-export async function create(element, dotnet, start, end, visUrl) {
+// `dotnet` is the view (TimelineView), `fetcher` answers requests for windows ahead (TimelineScript.OnRangeAhead).
+export async function create(element, dotnet, fetcher, start, end, visUrl) {
     // The view's element is gone when its page was left before this call arrived (null): no timeline, handle 0, which
     // every other export ignores. Throwing would reach the page's error boundary and blank the page that replaced it.
     if (!element) return 0;
@@ -110,7 +111,7 @@ export async function create(element, dotnet, start, end, visUrl) {
     timeline.initialRangeChangeDone = true;
     const id = nextId++;
     const s = {
-        id, timeline, items, groups, dotnet, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
+        id, timeline, items, groups, dotnet, fetcher, element, timer: 0, hintTimer: 0, awaitingData: true, shown: { start: toDate(start).valueOf(), end: toDate(end).valueOf() },
         listeners: [], observer: null, height: 0, counts: [],
         // The server's windows kept, by range ("from|to"), the ranges on their way, the range a drag last asked for, and
         // the range the view waits for because it is on its way.
@@ -550,7 +551,7 @@ function fetchAhead(s, from, to, peek) {
     const key = `${from}|${to}`;
     if (s.kept.has(key) || s.fetching.has(key) || slice(s.held, from, to)) return;
     s.fetching.add(key);
-    s.dotnet.invokeMethodAsync('OnRangeAhead', from, to, peek)
+    s.fetcher.invokeMethodAsync('OnRangeAhead', from, to, peek)
         .catch(() => {})
         .finally(() => {
             if (timelines.get(s.id) !== s) return;
