@@ -71,6 +71,24 @@ public sealed class AheadWindowTests(LooseData data) : IClassFixture<LooseData>
     }
 
     [Fact]
+    public async Task Once_the_filter_changes_nothing_of_the_old_one_is_kept_or_fetched_ahead()
+    {
+        using var feed = new TimelineFeed(_timelines);
+        await feed.LoadAsync(new EventFilter(), Day("1937-06-14"), Day("1937-06-20"));
+        var fetching = feed.AheadAsync(Day("1937-06-17"), Day("1937-06-23"), peek: false);
+
+        feed.FilterChanging();
+
+        Assert.Null(await fetching);
+        Assert.False(feed.Knows(Day("1937-06-14"), Day("1937-06-20")));
+        Assert.Null(await feed.AheadAsync(Day("1937-06-21"), Day("1937-06-27"), peek: true));
+        Assert.Null(await feed.ShownAsync(Day("1937-06-14"), Day("1937-06-20")));
+        var radek = new EventFilter { PersonNames = ["Radek"] };
+        Assert.True((await feed.LoadAsync(radek, Day("1937-06-14"), Day("1937-06-20")))!.NewFilter);
+        Assert.NotNull(await feed.AheadAsync(Day("1937-06-21"), Day("1937-06-27"), peek: true));
+    }
+
+    [Fact]
     public async Task Only_the_latest_windows_are_kept_and_one_drawn_again_is_kept_longer()
     {
         using var feed = new TimelineFeed(_timelines);

@@ -532,8 +532,8 @@ function ask(s, start, end, delay) {
     if (delay > 0) s.timer = setTimeout(send, delay); else send();
 }
 
-// Draws [from, to] from what the browser has (its region, or a window fetched ahead). The address and the status line
-// follow; a run of wheel turns tells the server once.
+// Draws [from, to] from what the browser has (its region, or a window of the server's it kept). The address and the
+// status line follow; a run of wheel turns tells the server once.
 function drawKnown(s, from, to, w) {
     s.waiting = null;
     // Drawn again: the last to be let go (the circuit does the same when told, TimelineFeed.Shown).

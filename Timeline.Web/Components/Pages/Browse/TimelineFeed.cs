@@ -79,6 +79,19 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     }
 
     /// <summary>
+    /// The view's filter changes (its first window is about to be loaded): the load in flight and the windows being fetched
+    /// ahead are of the old filter, and so are those kept. Called before anything is awaited, so that none of them can
+    /// reach the browser after it has let go of the old filter's windows.
+    /// </summary>
+    public void FilterChanging()
+    {
+        _loadingNewFilter = true;
+        _loading?.Cancel();
+        CancelAhead();
+        Forget();
+    }
+
+    /// <summary>
     /// The browser drew [from, to] on its own (from its region, or a window of the server's it kept): the window it drew.
     /// A load in flight would now draw over it, unless it is of a new filter (the browser drew from the old filter's
     /// region before it heard of the new one): then null.
