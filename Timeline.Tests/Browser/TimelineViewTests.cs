@@ -413,7 +413,7 @@ public class TimelineViewTests(BrowserFixture browser)
         await w.GotoAsync(Blumkin1929);
         await timeline.DrawnAsync();
 
-        await timeline.Events.First.Locator(".tl-item-title").ClickAsync();
+        await timeline.Events.First.ClickAsync();
         var panel = page.GetByRole(AriaRole.Complementary);
         await Expect(panel.GetByRole(AriaRole.Region, new() { Name = "Evidence" })).ToBeVisibleAsync();
         var sheet = (await panel.BoundingBoxAsync())!;
