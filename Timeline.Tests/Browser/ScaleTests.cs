@@ -210,16 +210,8 @@ public partial class ScaleTests
     [Fact]
     public async Task A_step_from_a_crowded_week_draws_the_window_fetched_ahead_with_no_request_and_as_the_server_would()
     {
-        var (from, to, _) = await CrowdedWeekAsync();
         await using var w = await _app.NewPageAsync(1440, 900);
-        var timeline = new TimelineControls(w.Page);
-        var sent = TimelineControls.Frames(w.Page, sent: true);
-        var received = TimelineControls.Frames(w.Page, sent: false);
-        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
-        await timeline.DrawnAsync();
-        // Both neighbours (a step back, a step forward) have arrived.
-        await Poll(() => Ahead(received) >= 2, "the windows fetched ahead to arrive");
-        lock (sent) sent.Clear();
+        var (timeline, sent, received) = await OpenCrowdedWeekAsync(w);
 
         foreach (var button in new[] { "Later", "Later", "Earlier" })
         {
@@ -239,16 +231,9 @@ public partial class ScaleTests
     [Fact]
     public async Task A_drag_in_a_crowded_week_ends_on_the_window_fetched_under_the_pointer_as_the_server_would_draw_it()
     {
-        var (from, to, _) = await CrowdedWeekAsync();
         await using var w = await _app.NewPageAsync(1440, 900);
-        var timeline = new TimelineControls(w.Page);
-        var sent = TimelineControls.Frames(w.Page, sent: true);
-        var received = TimelineControls.Frames(w.Page, sent: false);
-        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
-        await timeline.DrawnAsync();
-        await Poll(() => Ahead(received) >= 2, "the neighbours fetched ahead to arrive");
+        var (timeline, sent, received) = await OpenCrowdedWeekAsync(w);
         var before = Ahead(received);
-        lock (sent) sent.Clear();
 
         // A drag by a third of the view towards later days, the pointer held still until the range under it has come.
         var view = (await timeline.Canvas.BoundingBoxAsync())!;
@@ -307,6 +292,23 @@ public partial class ScaleTests
 
     [GeneratedRegex(@"(show|setData)[^\[]{0,8}\[\d+,")]
     private static partial Regex WindowCall();
+
+    /// <summary>
+    /// Opens a crowded week and waits until both its neighbours (a step back, a step forward) have arrived; what the page
+    /// sends from then on, and all it has received.
+    /// </summary>
+    private async Task<(TimelineControls Timeline, List<string> Sent, List<string> Received)> OpenCrowdedWeekAsync(WatchedPage w)
+    {
+        var (from, to, _) = await CrowdedWeekAsync();
+        var timeline = new TimelineControls(w.Page);
+        var sent = TimelineControls.Frames(w.Page, sent: true);
+        var received = TimelineControls.Frames(w.Page, sent: false);
+        await w.GotoAsync($"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}");
+        await timeline.DrawnAsync();
+        await Poll(() => Ahead(received) >= 2, "the windows fetched ahead to arrive");
+        lock (sent) sent.Clear();
+        return (timeline, sent, received);
+    }
 
     /// <summary>
     /// The windows fetched ahead that the page has received: the circuit's calls of timeline.js's ahead (its name, then
