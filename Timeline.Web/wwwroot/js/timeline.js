@@ -536,7 +536,7 @@ function ask(s, start, end, delay) {
 // status line follow; a run of wheel turns tells the server once.
 function drawKnown(s, from, to, w) {
     s.waiting = null;
-    // Drawn again: the last to be let go (the circuit does the same when told, TimelineFeed.Shown).
+    // Drawn again: the last to be let go (the circuit does the same when told, TimelineFeed.ShownAsync).
     if (s.kept.delete(`${from}|${to}`)) s.kept.set(`${from}|${to}`, w);
     draw(s, w.lanes, w.events, w.buckets, w.loose);
     clearTimeout(s.timer);

@@ -18,7 +18,7 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     public const int HoldLimit = 2000;
 
     /// <summary>
-    /// How many of the server's windows are kept for <see cref="Shown"/>: twice what timeline.js keeps (KEPT), so every
+    /// How many of the server's windows are kept for <see cref="ShownAsync"/>: twice what timeline.js keeps (KEPT), so every
     /// window the browser can still draw from is nearly always here too (a miss costs the status line a query).
     /// </summary>
     public const int WindowsKept = 20;
@@ -122,7 +122,7 @@ public sealed class TimelineFeed(TimelineQueries timelines) : IDisposable
     /// <summary>
     /// The window of [from, to] fetched ahead of the view going there, for a view the browser's region cannot answer (a
     /// crowded week, bars): the neighbours that a step back or forward shows, and, during a drag, the range under the
-    /// pointer (<paramref name="peek"/>: a newer peek cancels the one before). Kept for <see cref="Shown"/>; null when
+    /// pointer (<paramref name="peek"/>: a newer peek cancels the one before). Kept for <see cref="ShownAsync"/>; null when
     /// the browser can draw the range itself, the filter changed, or a load overtook it. Run on the pool, as SQLite's
     /// "async" queries run synchronously and would hold up the circuit's own work meanwhile.
     /// </summary>
