@@ -167,7 +167,7 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
         Assert.Contains("400 more dated only to 1937", sent, StringComparison.Ordinal);
 
         var year = window.Loose.Select((l, i) => (l, i)).First(x => x.l.Period == LoosePeriod.Year);
-        await cut.InvokeAsync(() => cut.Instance.OnLoose(year.i));
+        await cut.InvokeAsync(() => cut.Instance.OnLoose(TimelineJs.Iso(year.l.From), TimelineJs.Iso(year.l.To)));
 
         Assert.Equal("http://localhost" + TimelineJs.ListUri(new EventFilter(), year.l), _ctx!.Navigation.Uri);
         Assert.EndsWith("/list?from=1937&to=1937", _ctx.Navigation.Uri, StringComparison.Ordinal);
@@ -196,7 +196,7 @@ public sealed class TimelineComponentTests : IClassFixture<SeededDatabase>, ICla
         Assert.Equal([(Day("1937-06-17"), Day("1937-06-23"))], ranges);
         Assert.Equal(TimelineStatus.Describe(next), cut.Find("[role=status]").Read());
         var year = next.Loose.Select((l, i) => (l, i)).First(x => x.l.Period == LoosePeriod.Year);
-        await cut.InvokeAsync(() => cut.Instance.OnLoose(year.i));
+        await cut.InvokeAsync(() => cut.Instance.OnLoose(TimelineJs.Iso(year.l.From), TimelineJs.Iso(year.l.To)));
         Assert.Equal("http://localhost" + TimelineJs.ListUri(new EventFilter(), year.l), _ctx!.Navigation.Uri);
         Assert.Single(Calls("setData"));
         Assert.Empty(Calls("show"));

@@ -160,7 +160,7 @@ export async function create(element, dotnet, fetcher, start, end, visUrl) {
             zoomInto(s, item);
         } else if (item.loose !== undefined) {
             timeline.setSelection([]);
-            dotnet.invokeMethodAsync('OnLoose', item.loose);
+            dotnet.invokeMethodAsync('OnLoose', ...item.loose);
         } else {
             dotnet.invokeMethodAsync('OnSelect', item.eventId, false);
         }
@@ -360,7 +360,7 @@ function open(s) {
     const item = current(s);
     if (!item) return;
     if (item.bucket) zoomInto(s, item);
-    else if (item.loose !== undefined) s.dotnet.invokeMethodAsync('OnLoose', item.loose);
+    else if (item.loose !== undefined) s.dotnet.invokeMethodAsync('OnLoose', ...item.loose);
     else s.dotnet.invokeMethodAsync('OnSelect', item.eventId, true);
 }
 
@@ -456,11 +456,18 @@ function fitCounts(s) {
 
 // ---- Data ----
 
-// The server's window of [from, to] (ISO days), drawn, and kept for when the view comes back there.
+// The server's window of [from, to] (ISO days), kept for when the view comes back there, and drawn. The view may have
+// moved on meanwhile to a range the browser has (kept, or in the region held): then that is drawn again instead, as this
+// must not replace it ("Fit all" from a week still loading drew the week over the whole span).
 export function setData(id, lanes, events, buckets, loose, from, to) {
     const s = timelines.get(id);
     if (!s) return;
     keep(s, from, to, { lanes, events, buckets, loose: loose ?? [] });
+    const [first, last] = [toIso(new Date(s.shown.start)), toIso(new Date(s.shown.end))];
+    if (from && (first !== from || last !== to) && (s.kept.has(`${first}|${last}`) || slice(s.held, first, last))) {
+        ask(s, s.shown.start, s.shown.end, 0);
+        return;
+    }
     draw(s, lanes, events, buckets, loose ?? []);
 }
 
@@ -644,8 +651,10 @@ function draw(s, lanes, events, buckets, loose, move) {
         const content = named(s, key, l.name);
         content.append(l.text);
         return {
-            id: key, loose: l.index, group: l.lane, content, baseClass: 'tl-loose',
-            sig: [l.index, l.lane, l.start, l.end, l.text, l.name].join('\n'),
+            // Chosen, the band lists its events by its own period (not by its place in the circuit's window, which may
+            // be another window's until the browser's report of this one arrives).
+            id: key, loose: [l.start, l.end], group: l.lane, content, baseClass: 'tl-loose',
+            sig: [l.lane, l.period, l.start, l.end, l.text, l.name].join('\n'),
             start: toDate(l.start), end: new Date(toDate(l.end).getTime() + DAY), type: 'range',
             title: label(l.name, 'tl-tip'),
         };

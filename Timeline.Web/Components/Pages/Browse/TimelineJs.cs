@@ -30,10 +30,10 @@ public static class TimelineJs
         name = TimelineNames.Bar(b, window.Unit ?? BucketUnit.Year, names[b.Lane]),
     }).ToList();
 
-    /// <summary>Each summary with its index in the window, which the browser sends back when it is chosen.</summary>
-    public static object Loose(TimelineWindow window, Dictionary<string, string> names) => window.Loose.Select((l, i) => new
+    /// <summary>Each summary, whose period the browser sends back when it is chosen (<see cref="ListUri(EventFilter, DateOnly, DateOnly)"/>).</summary>
+    public static object Loose(TimelineWindow window, Dictionary<string, string> names) => window.Loose.Select(l => new
     {
-        index = i, lane = l.Lane, period = l.Period.ToString().ToLowerInvariant(), start = Iso(l.From), end = Iso(l.To),
+        lane = l.Lane, period = l.Period.ToString().ToLowerInvariant(), start = Iso(l.From), end = Iso(l.To),
         text = TimelineNames.LooseText(l), name = TimelineNames.Loose(l, names[l.Lane]),
     }).ToList();
 
@@ -47,10 +47,13 @@ public static class TimelineJs
     /// The chronological list of the filter's events in the summary's years, where the loosely dated ones come first
     /// (they sort on the first day of their month or year); kept within the filter's own years.
     /// </summary>
-    public static string ListUri(EventFilter filter, LooseSummary loose)
+    public static string ListUri(EventFilter filter, LooseSummary loose) => ListUri(filter, loose.From, loose.To);
+
+    /// <summary>The list for a summary of the period [<paramref name="first"/>, <paramref name="last"/>].</summary>
+    public static string ListUri(EventFilter filter, DateOnly first, DateOnly last)
     {
-        var from = Math.Max(loose.From.Year, filter.FromYear ?? int.MinValue);
-        var to = Math.Min(loose.To.Year, filter.ToYear ?? int.MaxValue);
+        var from = Math.Max(first.Year, filter.FromYear ?? int.MinValue);
+        var to = Math.Min(last.Year, filter.ToYear ?? int.MaxValue);
         return "/list" + FilterQuery.ToQueryString(filter with { FromYear = from, ToYear = Math.Max(from, to) });
     }
 }
