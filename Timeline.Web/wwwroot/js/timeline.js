@@ -675,10 +675,14 @@ function draw(s, lanes, events, buckets, loose, move) {
     // Drawn once vis has redrawn after this (the redraws above, of options and items, come before it has measured
     // what it draws): its next 'changed' says so, or the frame after next if nothing was left to redraw.
     s.awaitingData = false;
+    // The neighbours are fetched once this is drawn: their queries then never compete with drawing it (the browser and
+    // the server share the machine's cores in the benchmark, as on a laptop).
+    const ahead = buckets.length > 0 || loose.length > 0;
     requestAnimationFrame(() => requestAnimationFrame(() => {
-        if (timelines.get(id) === s && drawn(s)) s.element.setAttribute('aria-busy', 'false');
+        if (timelines.get(id) !== s) return;
+        if (drawn(s)) s.element.setAttribute('aria-busy', 'false');
+        if (ahead) neighbours(s);
     }));
-    if (buckets.length || loose.length) neighbours(s);
 }
 
 // An element for an item's content that assistive technology knows by name (aria-activedescendant points at it).
