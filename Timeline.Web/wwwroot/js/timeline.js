@@ -38,6 +38,11 @@ function toDate(iso) {
     return date;
 }
 
+// A range of times (ms) as the ISO days the server's windows are asked and kept by.
+function days(start, end) {
+    return [toIso(new Date(start)), toIso(new Date(end))];
+}
+
 function toIso(date) {
     const y = String(date.getUTCFullYear()).padStart(4, '0');
     const m = String(date.getUTCMonth() + 1).padStart(2, '0');
@@ -463,7 +468,7 @@ export function setData(id, lanes, events, buckets, loose, from, to) {
     const s = timelines.get(id);
     if (!s) return;
     keep(s, from, to, { lanes, events, buckets, loose: loose ?? [] });
-    const [first, last] = [toIso(new Date(s.shown.start)), toIso(new Date(s.shown.end))];
+    const [first, last] = days(s.shown.start, s.shown.end);
     if (from && (first !== from || last !== to) && (s.kept.has(`${first}|${last}`) || slice(s.held, first, last))) {
         ask(s, s.shown.start, s.shown.end, 0);
         return;
@@ -512,7 +517,7 @@ function slice(held, from, to) {
 // be, else asked of the server, after `delay` ms.
 function ask(s, start, end, delay) {
     s.shown = { start, end };
-    const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+    const [from, to] = days(start, end);
     const key = `${from}|${to}`;
     clearTimeout(s.timer);
     s.waiting = null;
@@ -575,7 +580,7 @@ function fetchAhead(s, from, to, peek) {
 // so the range the drag ends on is on its way as soon as the pointer reaches it. (Sending at most every 50 ms instead
 // left a quick drag's last range unasked until after the pointer let go.)
 function peek(s, start, end) {
-    const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+    const [from, to] = days(start, end);
     const key = `${from}|${to}`;
     if (key === s.peeked) return;
     s.peeked = key;
@@ -585,10 +590,10 @@ function peek(s, start, end) {
 // After a crowded view or one of bars is drawn, the two windows a step back or forward (the toolbar's arrows, Page Up and
 // Page Down) would show are fetched ahead.
 function neighbours(s) {
-    const here = `${toIso(new Date(s.shown.start))}|${toIso(new Date(s.shown.end))}`;
+    const here = days(s.shown.start, s.shown.end).join('|');
     for (const fraction of [0.5, -0.5]) {
         const [start, end] = stepped(s, fraction);
-        const [from, to] = [toIso(new Date(start)), toIso(new Date(end))];
+        const [from, to] = days(start, end);
         if (`${from}|${to}` !== here) fetchAhead(s, from, to, false);
     }
 }
@@ -789,7 +794,7 @@ export function show(id, start, end, animate, lanes, events, buckets, loose) {
     clearTimeout(s.timer);
     s.waiting = null;
     // Kept when the view goes to the very range it is for (see below).
-    if (toIso(new Date(a)) === start && toIso(new Date(b)) === end) keep(s, start, end, { lanes, events, buckets, loose: loose ?? [] });
+    if (days(a, b).join('|') === `${start}|${end}`) keep(s, start, end, { lanes, events, buckets, loose: loose ?? [] });
     draw(s, lanes, events, buckets, loose ?? [],
         () => s.timeline.setWindow(new Date(a), new Date(b), { animation: animate ? GLIDE : false }, () => mark('tl:moved')));
     // A range narrower than a week opens as a week: what that shows is asked for, as a move of the user's would be.
@@ -802,7 +807,7 @@ export function fit(id, from, to) {
     const s = timelines.get(id);
     if (!s) return true;
     const [a, b] = within(toDate(from).valueOf(), toDate(to).valueOf());
-    const [first, last] = [toIso(new Date(a)), toIso(new Date(b))];
+    const [first, last] = days(a, b);
     if (!s.kept.has(`${first}|${last}`) && !slice(s.held, first, last)) return false;
     glide(s, a, b);
     return true;
