@@ -291,6 +291,82 @@ public partial class ScaleTests
         lock (received) Assert.DoesNotContain(received, f => WindowCall().IsMatch(f));
     }
 
+    [Fact]
+    public async Task A_crowded_week_is_laid_out_once_for_all_its_lanes_and_every_item_lands_where_vis_alone_puts_it()
+    {
+        var (from, to, window) = await CrowdedWeekAsync();
+        var url = $"/timeline?start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}";
+
+        var together = await DrawWeekAsync(url, visAlone: false);
+        var alone = await DrawWeekAsync(url, visAlone: true);
+
+        // vis alone lays the page out again for each lane with new items; timeline.js has them all made, then measured.
+        _output.WriteLine($"{together.Boxes.Count} items in {window.Lanes.Count} lanes; layouts per redraw: together " +
+            $"[{string.Join(", ", together.Layouts)}], vis alone [{string.Join(", ", alone.Layouts)}]");
+        Assert.True(alone.Layouts.Max() > 1, "vis alone drew every lane in one layout: the test would not see a change");
+        Assert.NotEmpty(together.Layouts);
+        Assert.All(together.Layouts, n => Assert.Equal(1, n));
+        Assert.True(together.Boxes.Count >= window.Items.Count / 2, $"{together.Boxes.Count} items drawn of {window.Items.Count}");
+        Assert.Equal(alone.Boxes, together.Boxes);
+    }
+
+    /// <summary>
+    /// Opens the timeline, then moves it to <paramref name="url"/> (drawn with vis's own lane redraw if
+    /// <paramref name="visAlone"/>); returns each item's box (by its element's id and name) and, for each of vis's
+    /// redraws that drew items, how many times it measured items after writing new ones into the page: a layout each.
+    /// </summary>
+    private async Task<(Dictionary<string, string> Boxes, int[] Layouts)> DrawWeekAsync(string url, bool visAlone)
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        await w.GotoAsync("/timeline");
+        await timeline.DrawnAsync();
+        await w.Page.EvaluateAsync(CountLayouts, visAlone);
+        await w.Page.EvaluateAsync("u => Blazor.navigateTo(u)", url);
+        await Expect(w.Page).ToHaveURLAsync(_app.Server.BaseUrl + url);
+        await ExpectDrawnAsServerAsync(timeline);
+        var boxes = await timeline.Canvas.Locator(".tl-named").EvaluateAllAsync<string[][]>("""
+            names => names.map(named => {
+                const box = named.closest('.vis-item').getBoundingClientRect();
+                return [named.id.replace(/^tl\d+-/, '') + ' ' + named.getAttribute('aria-label'),
+                    [box.left, box.top, box.width, box.height].map(v => v.toFixed(1)).join(' ')];
+            })
+            """);
+        var layouts = await w.Page.EvaluateAsync<int[]>("() => window.tlLayouts");
+        return (boxes.ToDictionary(b => b[0], b => b[1]), layouts);
+    }
+
+    /// <summary>
+    /// Counts, for each redraw of vis's item set, the measurings of items in the page that follow a new item's being put
+    /// into it (each forces the browser to lay the page out); with vis's own lane redraw if asked.
+    /// </summary>
+    private const string CountLayouts = """
+        visAlone => {
+            const components = vis.timeline.components;
+            if (visAlone) components.Group.prototype.redraw = components.Group.prototype.redraw.original;
+            const counts = window.tlLayouts = [];
+            let redraw = null;
+            const itemSet = components.ItemSet.prototype, draw = itemSet.redraw;
+            itemSet.redraw = function (...args) {
+                redraw = { layouts: 0, written: false };
+                try { return draw.apply(this, args); } finally { if (redraw.layouts) counts.push(redraw.layouts); redraw = null; }
+            };
+            const element = (item) => item.dom && (item.dom.box ?? item.dom.point);
+            for (const kind of ['RangeItem', 'PointItem', 'BoxItem', 'BackgroundItem']) {
+                const type = components.items[kind].prototype, append = type._appendDomElement, measure = type._getDomComponentsSizes;
+                type._appendDomElement = function (...args) {
+                    const result = append.apply(this, args);
+                    if (redraw && element(this)?.isConnected) redraw.written = true;
+                    return result;
+                };
+                type._getDomComponentsSizes = function (...args) {
+                    if (redraw?.written && element(this)?.isConnected) { redraw.layouts++; redraw.written = false; }
+                    return measure.apply(this, args);
+                };
+            }
+        }
+        """;
+
     [GeneratedRegex(@"(show|setData)[^\[]{0,8}\[\d+,")]
     private static partial Regex WindowCall();
 

@@ -65,11 +65,79 @@ function loadVis(url) {
     visLoaded ??= new Promise((resolve, reject) => {
         const script = document.createElement('script');
         script.src = url;
-        script.onload = resolve;
+        script.onload = () => { drawLanesTogether(); resolve(); };
         script.onerror = () => reject(new Error(`Could not load ${url}`));
         document.head.appendChild(script);
     });
     return visLoaded;
+}
+
+// vis draws a lane's new items and measures them in one step of a lane's redraw, and it runs each step lane by lane, so
+// every lane forced a style and layout pass of its own: 14 passes of 1-10 ms in a trace of one drag of a week at 1M,
+// most of the drag's 55 ms of layout. Three steps put before that one make every lane's new items first, then measure
+// them all, then size them, so the page is laid out once; the step itself then finds them drawn and only places them.
+// It relies on the shapes of Group.redraw's queue and of an item's redraw in vis-timeline 8.5 (package-lock.json): if
+// either is not what it expects, vis is left to draw as it always did. The browser test `Lanes are drawn together`
+// holds that the page is laid out once and every item lands where vis alone puts it.
+function drawLanesTogether() {
+    const Group = window.vis?.timeline?.components?.Group;
+    if (!Group || Group.prototype.redraw.together) return;
+    const redraw = Group.prototype.redraw;
+    const together = function (range, margin, forceRestack, returnQueue) {
+        const wasVisible = this.isVisible;
+        const queue = redraw.call(this, range, margin, forceRestack, true);
+        // 12 steps, the fifth of them _redrawItems; an item's redraw is 6 steps, the fourth of them its measuring.
+        if (queue.length === 12 && String(queue[4]).includes('_redrawItems')) {
+            let made = [];
+            queue.splice(4, 0,
+                () => {
+                    // The group's own decision (less a marker's change of height, which only makes vis restack more).
+                    const restack = forceRestack || this.stackDirty || (this.isVisible && !wasVisible);
+                    made = restack && (this.isVisible || this.height === undefined) ? newInRange(this, range) : [];
+                    for (const steps of made) for (let i = 0; i < 3; i++) steps[i]();
+                },
+                () => { for (const steps of made) steps[3](); },
+                () => { for (const steps of made) { steps[4](); steps[5](); } });
+            // Anything made here that vis's own step did not count as in range is hidden again, as vis would.
+            queue.splice(8, 0, () => {
+                if (!made.length) return;
+                const kept = new Set(this.visibleItems);
+                for (const steps of made) if (steps.item.displayed && !kept.has(steps.item)) steps.item.hide();
+                made = [];
+            });
+        }
+        if (returnQueue) return queue;
+        let result;
+        for (const step of queue) result = step();
+        return result;
+    };
+    together.together = true;
+    // Kept so the browser test can draw the same window with vis's own redraw and compare.
+    together.original = redraw;
+    Group.prototype.redraw = together;
+}
+
+// The items not drawn yet that a lane's redraw will draw (Group._updateItemsInRange): those that start within a quarter
+// of the view's width of it, those whose span reaches into it, and those it showed before that are still in view.
+function newInRange(group, range) {
+    const width = range.end - range.start;
+    const lower = range.start - width / 4;
+    const upper = range.end + width / 4;
+    const found = new Set();
+    for (const item of group.orderedItems.byStart) {
+        if (item.data.start >= lower && item.data.start <= upper) found.add(item);
+    }
+    for (const item of group.orderedItems.byEnd) if (item.isVisible(range)) found.add(item);
+    for (const item of group.visibleItems) if (item.isVisible(range)) found.add(item);
+    const made = [];
+    for (const item of found) {
+        if (item.displayed || item.isCluster || item.cluster) continue;
+        const steps = item.redraw(true);
+        if (steps.length !== 6) { for (const step of steps) step(); continue; }
+        steps.item = item;
+        made.push(steps);
+    }
+    return made;
 }
 
 // Each step of opening and moving the view leaves a performance mark (the latest of each name only), which
