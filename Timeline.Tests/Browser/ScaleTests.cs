@@ -310,6 +310,80 @@ public partial class ScaleTests
         Assert.Equal(alone.Boxes, together.Boxes);
     }
 
+    [Fact]
+    public async Task The_view_s_touch_action_follows_whether_its_lanes_overflow_and_stays_put_through_a_drag()
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var timeline = new TimelineControls(w.Page);
+        // Two years before the revolution: a few hundred events, drawn one by one.
+        await w.GotoAsync("/timeline?start=1912-01-01&end=1913-12-31");
+        await timeline.DrawnAsync();
+        // vis's element, whose touch-action says who pans vertically: vis (the lanes overflow) or the page (they fit).
+        var root = timeline.Canvas.Locator(".vis-timeline");
+        await root.EvaluateAsync("""
+            root => {
+                // Every value the style attribute held, in order (a redraw's changes reach the observer together).
+                const seen = window.tlTouchActions = [root.style.touchAction];
+                const note = (value) => { if (seen.at(-1) !== value) seen.push(value); };
+                const touchAction = (style) => /touch-action:\s*([^;]+)/.exec(style ?? '')?.[1].trim() ?? '';
+                new MutationObserver((changes) => {
+                    for (const change of changes) note(touchAction(change.oldValue));
+                    note(root.style.touchAction);
+                }).observe(root, { attributes: true, attributeFilter: ['style'], attributeOldValue: true });
+            }
+            """);
+        // A window in which the lanes overflow the view by a few pixels, so that they fit once some events are out of it.
+        var lanes = timeline.Canvas.Locator(".vis-panel.vis-left");
+        var (overflow, _) = await OverflowAsync(lanes);
+        await ResizeAsync(w.Page, lanes, 900 + overflow - 6);
+        Assert.InRange((await OverflowAsync(lanes)).Overflow, 1, 12);
+
+        // The events dragged nearly out of the view and back, then let go: while they were out, the lanes fitted.
+        var view = (await timeline.Canvas.BoundingBoxAsync())!;
+        var (x, y) = (view.X + view.Width - 5, view.Y + view.Height / 2);
+        await w.Page.Mouse.MoveAsync(x, y);
+        await w.Page.Mouse.DownAsync();
+        await w.Page.Mouse.MoveAsync(1, y, new() { Steps = 12 });
+        Assert.False(await LanesOverflowAsync(timeline), "the lanes overflowed with the events dragged out: the test would see nothing");
+        await w.Page.Mouse.MoveAsync(x, y, new() { Steps = 12 });
+        await w.Page.Mouse.UpAsync();
+        await timeline.DrawnAsync();
+
+        // Each change restyles every element in the view: the lanes overflowed before and after, and there was none.
+        Assert.True(await LanesOverflowAsync(timeline));
+        Assert.Equal(["none"], await w.Page.EvaluateAsync<string[]>("() => window.tlTouchActions"));
+
+        // A window a little taller than every lane: the page scrolls vertically over the timeline again.
+        var (still, _) = await OverflowAsync(lanes);
+        await ResizeAsync(w.Page, lanes, 900 + overflow - 6 + still + 20);
+        Assert.False(await LanesOverflowAsync(timeline), "the lanes overflow a view taller than they are");
+        await Expect(root).ToHaveCSSAsync("touch-action", "pan-y");
+    }
+
+    /// <summary>Makes the window <paramref name="height"/> pixels tall and waits until the view has followed.</summary>
+    private static async Task ResizeAsync(IPage page, ILocator lanes, int height)
+    {
+        var before = (await OverflowAsync(lanes)).Height;
+        await page.SetViewportSizeAsync(1440, height);
+        for (var waited = 0; (await OverflowAsync(lanes)).Height == before; waited += 50)
+        {
+            Assert.True(waited < 10_000, $"the view kept its height in a window {height} pixels tall");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>By how many pixels the lanes overflow the part of the view that shows them, and that part's height.</summary>
+    private static async Task<(int Overflow, int Height)> OverflowAsync(ILocator lanes)
+    {
+        var sizes = await lanes.EvaluateAsync<int[]>(
+            "panel => [panel.firstElementChild.getBoundingClientRect().height, panel.getBoundingClientRect().height].map(Math.floor)");
+        return (sizes[0] - sizes[1], sizes[1]);
+    }
+
+    /// <summary>Whether the lanes are taller than the part of the view that shows them (vis then scrolls them).</summary>
+    private static Task<bool> LanesOverflowAsync(TimelineControls timeline) => timeline.Canvas.Locator(".vis-panel.vis-left").EvaluateAsync<bool>(
+        "panel => panel.firstElementChild.getBoundingClientRect().height > panel.getBoundingClientRect().height + 1");
+
     /// <summary>
     /// Opens the timeline, then moves it to <paramref name="url"/> (drawn with vis's own lane redraw if
     /// <paramref name="visAlone"/>); returns each item's box (by its element's id and name) and, for each of vis's
