@@ -344,7 +344,11 @@ public partial class ScaleTests
         await w.Page.Mouse.MoveAsync(x, y);
         await w.Page.Mouse.DownAsync();
         await w.Page.Mouse.MoveAsync(1, y, new() { Steps = 12 });
-        Assert.False(await LanesOverflowAsync(timeline), "the lanes overflowed with the events dragged out: the test would see nothing");
+        for (var waited = 0; await LanesOverflowAsync(timeline); waited += 50)
+        {
+            Assert.True(waited < 5_000, "the lanes overflowed with the events dragged out: the test would see nothing");
+            await Task.Delay(50);
+        }
         await w.Page.Mouse.MoveAsync(x, y, new() { Steps = 12 });
         await w.Page.Mouse.UpAsync();
         await timeline.DrawnAsync();
