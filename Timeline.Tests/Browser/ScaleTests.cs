@@ -292,6 +292,48 @@ public partial class ScaleTests
     }
 
     [Fact]
+    public async Task A_window_arriving_for_a_range_the_view_has_left_is_never_drawn_and_the_view_gets_its_own()
+    {
+        await using var w = await _app.NewPageAsync(1440, 900);
+        var (timeline, sent, _) = await OpenCrowdedWeekAsync(w);
+        var (from, to) = timeline.Window();
+        // What reaches the browser when the circuit answers a range the view has since left: the timeline script's own
+        // setData, with a window of another range (one event, in a lane of its own), here called from the page. The
+        // windows the browser keeps are let go first, as a new filter does, so that the view's own must come from the
+        // server. An observer notes whether the late event is ever drawn.
+        var late = new[] { $"{from.AddDays(-70):yyyy-MM-dd}", $"{from.AddDays(-64):yyyy-MM-dd}" };
+        const string Arrive = """
+            async (canvas, [from, to, step]) => {
+                const script = performance.getEntriesByType('resource').map(r => r.name).find(n => /\/js\/timeline\.[^/]*js$/.test(n));
+                const timeline = await import(script);
+                const handle = Number(/^tl(\d+)-/.exec(canvas.querySelector('.tl-named').id)[1]);
+                window.tlLateDrawn ??= false;
+                new MutationObserver(() => { window.tlLateDrawn ||= !!canvas.querySelector('[aria-label="Late event"]'); })
+                    .observe(canvas, { childList: true, subtree: true });
+                timeline.hold(handle, null);
+                // With a step, the view has asked for its new range and waits for it when the late window comes.
+                if (step) timeline.move(handle, 0.5);
+                timeline.setData(handle, [{ id: 'late', label: 'Late lane' }], [{ key: 'late-1', id: 1, lane: 'late', kind: 'arrest',
+                    status: 'stated', earliest: from, latest: from, name: 'Late event', title: 'Late event', uncertain: false,
+                    disputed: false }], [], [], from, to);
+            }
+            """;
+
+        // Drawn from what the browser had, the view asks for its range again and is drawn as the server would draw it.
+        await timeline.Canvas.EvaluateAsync(Arrive, new object[] { late[0], late[1], false });
+        await Poll(() => { lock (sent) return sent.Any(f => f.Contains("OnRangeChanged", StringComparison.Ordinal)); }, "the view to ask for its range");
+        await ExpectDrawnAsServerAsync(timeline);
+        Assert.Equal((from, to), timeline.Window());
+
+        // Waiting for its own window (a step later), the view draws that one when it comes, and only that one.
+        await timeline.Canvas.EvaluateAsync(Arrive, new object[] { late[0], late[1], true });
+        await Expect(w.Page).Not.ToHaveURLAsync(new Regex($"start={from:yyyy-MM-dd}"));
+        await ExpectDrawnAsServerAsync(timeline);
+        Assert.False(await w.Page.EvaluateAsync<bool>("() => window.tlLateDrawn"), "the late window was drawn");
+        await Expect(timeline.Lanes.Filter(new() { HasText = "Late lane" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_crowded_week_is_laid_out_once_for_all_its_lanes_and_every_item_lands_where_vis_alone_puts_it()
     {
         var (from, to, window) = await CrowdedWeekAsync();

@@ -561,16 +561,18 @@ function fitCounts(s) {
 
 // ---- Data ----
 
-// The server's window of [from, to] (ISO days), kept for when the view comes back there, and drawn. The view may have
-// moved on meanwhile to a range the browser has (kept, or in the region held): then that is drawn again instead, as this
-// must not replace it ("Fit all" from a week still loading drew the week over the whole span).
+// The server's window of [from, to] (ISO days), kept for when the view comes back there, and drawn unless the view has
+// moved on meanwhile ("Fit all" from a week still loading drew the week over the whole span).
 export function setData(id, lanes, events, buckets, loose, from, to) {
     const s = timelines.get(id);
     if (!s) return;
     keep(s, from, to, { lanes, events, buckets, loose: loose ?? [] });
     const [first, last] = days(s.shown.start, s.shown.end);
-    if (from && (first !== from || last !== to) && (s.kept.has(`${first}|${last}`) || slice(s.held, first, last))) {
-        ask(s, s.shown.start, s.shown.end, 0);
+    // A window for where the view no longer is (it moved while this was on its way) is kept, not drawn: the view waits
+    // for its own, asked for already, or asks for it now (drawn at once if the browser has it). Drawing it showed another
+    // range's events in the view, until the view's own came if one was coming.
+    if (from && (first !== from || last !== to)) {
+        if (!s.awaitingData) ask(s, s.shown.start, s.shown.end, 0);
         return;
     }
     draw(s, lanes, events, buckets, loose ?? []);
