@@ -159,7 +159,11 @@ public class TimelineViewTests(BrowserFixture browser)
 
         foreach (var button in new[] { "Zoom in", "Zoom in", "Later", "Zoom out", "Earlier" })
         {
+            var t0 = await w.Page.EvaluateAsync<double>("() => performance.now()");
             await timeline.ZoomAsync(button);
+            // vis draws the items of the range it is at: the glide (250 ms) may still be on its way when the address and
+            // the status line have followed (the browser reports the range 100 ms after drawing it), so it is waited for.
+            await w.Page.WaitForFunctionAsync("t => (performance.getEntriesByName('tl:moved', 'mark')[0]?.startTime ?? 0) >= t", t0);
             var (from, to) = timeline.Window();
             var window = await new TimelineQueries(browser.Server.Database.Factory).WindowAsync(filter, from, to);
             Assert.False(window.IsDensity);
