@@ -386,23 +386,19 @@ public partial class ScaleTests
         await w.Page.Mouse.MoveAsync(x, y);
         await w.Page.Mouse.DownAsync();
         await w.Page.Mouse.MoveAsync(1, y, new() { Steps = 12 });
-        for (var waited = 0; await LanesOverflowAsync(timeline); waited += 50)
-        {
-            Assert.True(waited < 5_000, "the lanes overflowed with the events dragged out: the test would see nothing");
-            await Task.Delay(50);
-        }
+        await PollAsync(async () => !await OverflowsAsync(lanes), "the lanes to fit with the events dragged out (else the test would see nothing)");
         await w.Page.Mouse.MoveAsync(x, y, new() { Steps = 12 });
         await w.Page.Mouse.UpAsync();
         await timeline.DrawnAsync();
 
         // Each change restyles every element in the view: the lanes overflowed before and after, and there was none.
-        Assert.True(await LanesOverflowAsync(timeline));
+        Assert.True(await OverflowsAsync(lanes));
         Assert.Equal(["none"], await w.Page.EvaluateAsync<string[]>("() => window.tlTouchActions"));
 
         // A window a little taller than every lane: the page scrolls vertically over the timeline again.
         var (still, _) = await OverflowAsync(lanes);
         await ResizeAsync(w.Page, lanes, 900 + overflow - 6 + still + 20);
-        Assert.False(await LanesOverflowAsync(timeline), "the lanes overflow a view taller than they are");
+        Assert.False(await OverflowsAsync(lanes), "the lanes overflow a view taller than they are");
         await Expect(root).ToHaveCSSAsync("touch-action", "pan-y");
     }
 
@@ -411,11 +407,7 @@ public partial class ScaleTests
     {
         var before = (await OverflowAsync(lanes)).Height;
         await page.SetViewportSizeAsync(1440, height);
-        for (var waited = 0; (await OverflowAsync(lanes)).Height == before; waited += 50)
-        {
-            Assert.True(waited < 10_000, $"the view kept its height in a window {height} pixels tall");
-            await Task.Delay(50);
-        }
+        await PollAsync(async () => (await OverflowAsync(lanes)).Height != before, $"the view to follow a window {height} pixels tall");
     }
 
     /// <summary>By how many pixels the lanes overflow the part of the view that shows them, and that part's height.</summary>
@@ -427,8 +419,7 @@ public partial class ScaleTests
     }
 
     /// <summary>Whether the lanes are taller than the part of the view that shows them (vis then scrolls them).</summary>
-    private static Task<bool> LanesOverflowAsync(TimelineControls timeline) => timeline.Canvas.Locator(".vis-panel.vis-left").EvaluateAsync<bool>(
-        "panel => panel.firstElementChild.getBoundingClientRect().height > panel.getBoundingClientRect().height + 1");
+    private static async Task<bool> OverflowsAsync(ILocator lanes) => (await OverflowAsync(lanes)).Overflow > 1;
 
     /// <summary>
     /// Opens the timeline, then moves it to <paramref name="url"/> (drawn with vis's own lane redraw if
@@ -519,9 +510,11 @@ public partial class ScaleTests
     [GeneratedRegex(@"ahead[^\[]{0,8}\[\d+,""\d{4}-")]
     private static partial Regex AheadCall();
 
-    private static async Task Poll(Func<bool> done, string what)
+    private static Task Poll(Func<bool> done, string what) => PollAsync(() => Task.FromResult(done()), what);
+
+    private static async Task PollAsync(Func<Task<bool>> done, string what)
     {
-        for (var waited = 0; !done(); waited += 50)
+        for (var waited = 0; !await done(); waited += 50)
         {
             if (waited > 30_000) throw new Xunit.Sdk.XunitException($"waited 30 s for {what}");
             await Task.Delay(50);
