@@ -102,8 +102,8 @@ function drawLanesTogether() {
             // Anything made here that vis's own step did not count as in range is hidden again, as vis would.
             queue.splice(8, 0, () => {
                 if (!made.length) return;
-                const kept = new Set(this.visibleItems);
-                for (const steps of made) if (steps.item.displayed && !kept.has(steps.item)) steps.item.hide();
+                const counted = new Set(this.visibleItems);
+                for (const steps of made) if (steps.item.displayed && !counted.has(steps.item)) steps.item.hide();
                 made = [];
             });
         }
